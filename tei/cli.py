@@ -1,0 +1,121 @@
+"""The ``tei`` command: a thin layer over the package."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Encode diplomatic correspondence transcripts as TEI, validate and render them.")
+err = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    frus = "frus"
+    wilson = "wilson"
+
+
+@app.command()
+def convert(
+    paths: List[Path] = typer.Argument(..., help="Transcript files, or folders to walk for *.txt."),
+    outdir: Path = typer.Option(..., "-o", "--outdir", help="Folder for the TEI files (OUTDIR/<stem>.xml)."),
+    fmt: Format = typer.Option(Format.auto, "--format", help="Which reader: auto-detect, FRUS or Wilson Center."),
+    force: bool = typer.Option(False, "--force", help="Overwrite TEI files edited by hand (a .bak copy is kept)."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only failures and the summary."),
+) -> None:
+    """Convert transcripts to TEI. Exit 0 when all converted, 1 when any failed or was refused."""
+    from .convert import collect, convert_file
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    files = collect(paths)
+    if not files:
+        err.print("[red]error:[/red] no *.txt transcripts found in " + ", ".join(map(str, paths)))
+        raise typer.Exit(2)
+    results = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=len(files) < 2 or not err.is_terminal) as prog:
+        task = prog.add_task("converting", total=len(files))
+        for f in files:
+            prog.update(task, description=f"converting {f.name}")
+            results.append(convert_file(f, outdir, fmt.value, force))
+            prog.advance(task)
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+        if r.status in ("failed", "refused"):
+            err.print(f"[red]error:[/red] {r.message}", soft_wrap=True)
+        if not quiet:
+            for w in r.warnings:
+                err.print(f"[yellow]warning:[/yellow] {w}", soft_wrap=True)
+            if r.backup:
+                err.print(f"note: backup of the hand-edited file kept as {r.backup}", soft_wrap=True)
+    n_warn = sum(len(r.warnings) for r in results)
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+    err.print(f"{len(files)} transcript(s): {summary}; {n_warn} warning(s)")
+    raise typer.Exit(1 if counts.get("failed") or counts.get("refused") else 0)
+
+
+@app.command()
+def text(file: Path = typer.Argument(..., help="A TEI file written by `tei convert`.")) -> None:
+    """Print the transcript regenerated from a TEI file."""
+    from .transcript import regenerate
+    from .xmlsafe import parse
+
+    if not file.exists():
+        err.print(f"[red]error:[/red] no such file: {file}")
+        raise typer.Exit(2)
+    try:
+        tree = parse(file)
+    except Exception as e:  # lxml syntax errors, refused DTDs
+        err.print(f"[red]error:[/red] {file}: {e}")
+        raise typer.Exit(1)
+    sys.stdout.write(regenerate(tree))
+
+
+@app.command()
+def validate(
+    paths: List[Path] = typer.Argument(None, help="TEI files or folders (default: corpus/tei and corpus/authority)."),
+    fmt: str = typer.Option("text", "--format", help="text, json or github."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+) -> None:
+    """Check TEI files; one line per problem, then a summary. Exit 1 when any error."""
+    from .validate import report, validate_paths
+
+    if fmt not in ("text", "json", "github"):
+        err.print(f"[red]error:[/red] --format must be text, json or github, not {fmt!r}")
+        raise typer.Exit(2)
+    paths = paths or [p for p in (Path("corpus/tei"), Path("corpus/authority")) if p.exists()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    problems, n_files = validate_paths(paths)
+    sys.stdout.write(report(problems, n_files, fmt))
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    raise typer.Exit(1 if errors or (strict and warnings) else 0)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    print(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

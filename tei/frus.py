@@ -1,0 +1,462 @@
+"""Reader for FRUS document pages copied as text (history.state.gov).
+
+A page reads: the heading (``249. Telegram From … 1``), optional top lines (dateline, file
+number, classification), paragraphs with ``[Page N]`` markers and footnote markers, a closing
+(signature), and the footnote list. This reader turns that into a :class:`~tei.model.Document`
+whose body is a ``div[@type='document']`` tree; ``encoder.py`` writes the TEI.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import blocks as B
+from .footnotes import FootItem, split_list
+from .inline import Atoms, Span, build, classify_quote, pair_quotes, protect, speaker_of, strip_atoms
+from .markers import candidates, choose
+from .model import Document, Node, Party, Transcript
+
+HEADING_RE = re.compile(r"^(?P<num>\d{1,4}[A-Za-z]?)\.\s+(?P<title>\S.*)$")
+DOC_TYPES = {
+    "telegram": "telegram", "circular telegram": "telegram", "letter": "letter", "message": "message",
+    "memorandum": "memorandum", "memorandum of conversation": "memorandum-of-conversation",
+    "memorandum for the record": "memorandum-for-the-record", "editorial note": "editorial-note",
+    "note": "note", "oral statement": "oral-statement", "airgram": "airgram", "despatch": "despatch",
+    "instruction": "instruction", "paper": "paper", "report": "report", "minutes": "minutes",
+    "transcript": "transcript", "record of meeting": "memorandum-of-conversation",
+    "summary record": "minutes", "aide-mémoire": "note", "aide-memoire": "note",
+    "telephone conversation": "transcript", "backchannel message": "message",
+    "intelligence memorandum": "memorandum", "national intelligence estimate": "report",
+    "cable": "telegram", "statement": "oral-statement", "draft": "paper", "notes": "minutes",
+}
+LABEL_RE = re.compile(
+    r"^(?P<label>SUBJECTS?|PARTICIPANTS?|DATE & TIME|DATE AND TIME|DATE|TIME|PLACE|COPIES TO|DISTRIBUTION|"
+    r"ALSO PRESENT|U\.S\. SIDE|SOVIET SIDE|PRESENT|Subject|Participants|Place|Date)(?P<colon>:?)(?P<rest>.*)$"
+)
+TURN_RE = re.compile(r"^(?P<who>[A-Z][A-Za-z.]{0,14}|[A-Z][a-z]+ [A-Z][a-z]+):\s+(?=\S)")
+SOURCE_RE = re.compile(r"^\s*Source:")
+PERSON_HINT = re.compile(
+    r"\((?P<paren>[^()]+)\)|\b(?:President|Chairman|Premier|Prime Minister|Secretary|Ambassador|Minister|"
+    r"Chancellor|General|Mr\.|Mrs\.|King|Queen|Shah|Emperor|Pope|Senator|Governor|Director|Assistant|"
+    r"Counselor|Adviser|Advisor|Under Secretary|Deputy|Chief|Attorney General|First Secretary|Leader)\b"
+)
+
+
+@dataclass
+class Block:
+    text: str  # protected text (atoms swapped in)
+    line: int  # 1-based line number in the transcript
+    raw: str  # the line as in the transcript (for indentation)
+
+
+def read(text: str, name: str = "transcript") -> Transcript:
+    lines = text.split("\n")
+    warnings: list[str] = []
+    atoms = Atoms()
+    body_lines, items, style = split_list(lines)
+    blocks = [Block(protect(l.strip(), atoms, warnings, f"{name}:{i + 1}: "), i + 1, l)
+              for i, l in enumerate(body_lines) if l.strip()]
+    if not blocks:
+        raise ValueError(f"{name}: no text found: the transcript is empty (or only has a footnote list)")
+    head_block, body = blocks[0], blocks[1:]
+    m = HEADING_RE.match(head_block.text)
+    number, title_text = (m.group("num"), m.group("title")) if m else (None, head_block.text)
+    head_text = head_block.text  # the head keeps the document number, as printed
+    notes = _anchor_notes(head_text, m.end("num") + 1 if m else 0, body, items, atoms, warnings, name)
+    head_text, body_texts, unplaced = notes
+    title_plain = _title_of(strip_atoms(head_text)[len(number) + 2 if number else 0:])
+    doc = Document(body=Node("div", {"type": "document"}), title=title_plain, number=number)
+    if number:
+        doc.body.attrs["n"] = number
+    doc.body.append(Node("head", {}, build(head_text, atoms)))
+    for b, t in zip(body, body_texts):
+        b.text = t
+    _assemble(doc, body, atoms, warnings, name)
+    for note in unplaced:
+        doc.body.append(note)
+    _header_facts(doc, atoms, items)
+    return Transcript("frus", [doc], warnings, note_list_style=style)
+
+
+# --- footnotes --------------------------------------------------------------------------------
+
+def _note_node(item: FootItem, n: int, atoms: Atoms) -> Node:
+    attrs = {"n": str(n)}
+    if item.paras and SOURCE_RE.match(item.paras[0]):
+        attrs["type"] = "source"
+    node = Node("note", attrs)
+    prot = [protect(p, atoms) for p in item.paras]
+    if len(prot) == 1:
+        node.children = build(prot[0], atoms)
+    else:
+        node.children = [Node("p", {}, build(p, atoms)) for p in prot]
+    return node
+
+
+def _anchor_notes(head: str, head_from: int, body: list[Block], items: list[FootItem], atoms: Atoms,
+                  warnings: list[str], name: str):
+    """Find the footnote markers, swap each for its note; return new texts and unplaced notes."""
+    texts = [head] + [b.text for b in body]
+    cands = [c for c in candidates(0, head) if c.start >= head_from]
+    for bi, t in enumerate(texts[1:], start=1):
+        cands += candidates(bi, t)
+    starts = [c.value for c in cands if c.block == 0] + [c.value for c in cands if c.strong][:3] + [1, 0]
+    chosen, m0 = choose(cands, len(items), starts) if items else ([], 1)
+    if not items:
+        m0 = next((c.value for c in cands if c.block == 0), 1)
+    placed = {c.value for c in chosen}
+    # replace from the end so earlier offsets stay valid
+    for c in sorted(chosen, key=lambda c: (c.block, c.start), reverse=True):
+        note = _note_node(items[c.value - m0], c.value, atoms)
+        t = texts[c.block]
+        texts[c.block] = t[:c.start] + atoms.put(note) + t[c.end:]
+    unplaced = []
+    for idx, item in enumerate(items):
+        n = m0 + idx
+        if n not in placed:
+            note = _note_node(item, n, atoms)
+            note.attrs["place"] = "end"
+            note.attrs["type"] = note.attrs.get("type", "unanchored")
+            unplaced.append(note)
+            warnings.append(f"{name}:{item.line}: footnote {item.label or idx + 1} has no marker in the text "
+                            f"(expected marker {n}); kept at the end of the document: check the transcript")
+    # markers beyond the list, kept as text
+    from .markers import walk
+    extra = walk([c for c in cands if c.strong and (c.block, c.start) > _last_pos(chosen)],
+                 m0 + len(items), m0 + len(items) + 5) if chosen or not items else []
+    for c in extra:
+        line = body[c.block - 1].line if c.block else 1
+        warnings.append(f"{name}:{line}: '{c.value}' looks like a footnote marker but the footnote list has "
+                        f"no item for it; kept as text")
+    return texts[0], texts[1:], unplaced
+
+
+def _last_pos(chosen):
+    return max(((c.block, c.start) for c in chosen), default=(-1, -1))
+
+
+# --- the body ---------------------------------------------------------------------------------
+
+def _assemble(doc: Document, body: list[Block], atoms: Atoms, warnings: list[str], name: str) -> None:
+    div = doc.body
+    i = 0
+    # top zone: datelines, file numbers, classification, salutation
+    while i < len(body):
+        t = body[i].text
+        if B.only_atoms(t):
+            div.children += build(t, atoms)
+        elif (d := B.dateline_node(t)) is not None:
+            d.children = _rebuild(d, atoms)
+            div.append(d)
+        elif B.FILE_LINE_RE.match(strip_atoms(t)):
+            div.append(Node("opener", {}, [Node("seg", {"type": "file-number"}, build(t, atoms))]))
+        elif B.CLASSIFICATION_RE.match(strip_atoms(t)):
+            div.append(Node("opener", {}, [Node("seg", {"type": "classification"}, build(t, atoms))]))
+        elif (sm := B.SALUTE_RE.match(t)):
+            salute = Node("salute", {}, build(sm.group("salute"), atoms))
+            div.append(Node("opener", {}, [salute]))
+            rest = t[sm.end():]
+            if rest.strip():
+                body[i] = Block(rest.lstrip(), body[i].line, body[i].raw)
+                break
+        else:
+            break
+        i += 1
+    # bottom zone, found from the end: signature, closing salutation, trailing lone notes
+    end = len(body)
+    tail: list[Node] = []
+    while end > i:
+        t = body[end - 1].text
+        if B.only_atoms(t) and all(atoms.get(c).tag in ("note", "pb") for c in t.strip()):
+            tail[:0] = build(t, atoms)
+        elif B.is_signature(t):
+            tail.insert(0, Node("signed", {}, build(t, atoms)))
+        elif B.CLOSING_SALUTE_RE.match(strip_atoms(t).strip()):
+            tail.insert(0, Node("salute", {}, build(t, atoms)))
+        elif (d := B.dateline_node(t)) is not None and tail:
+            d.children = _rebuild(d, atoms)
+            tail.insert(0, d)
+        else:
+            break
+        end -= 1
+    middle = body[i:end]
+    div.children += _middle(middle, doc, atoms, warnings, name)
+    if any(n.tag in ("signed", "salute", "dateline") for n in tail):
+        div.append(Node("closer", {}, tail))
+    else:
+        div.children += tail
+
+
+def _rebuild(node: Node, atoms: Atoms) -> list:
+    out = []
+    for c in node.children:
+        if isinstance(c, str):
+            out += build(c, atoms)
+        else:
+            c.children = _rebuild(c, atoms)
+            out.append(c)
+    return out
+
+
+def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str], name: str) -> list[Node]:
+    out: list[Node] = []
+    turns = [b for b in blocks if TURN_RE.match(strip_atoms(b.text))]
+    is_dialogue = len(turns) >= 3 and len({TURN_RE.match(strip_atoms(b.text)).group("who") for b in turns}) <= 4
+    quote_runs = _quote_runs(blocks)
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        t = b.text
+        if i in quote_runs:
+            j = quote_runs[i]
+            out.append(_block_quote(blocks, i, j, doc, atoms))
+            i = j
+            continue
+        plain = strip_atoms(t)
+        lm = LABEL_RE.match(plain)
+        if lm and not lm.group("rest").strip() and not lm.group("colon") or (lm and lm.group("colon") and not lm.group("rest").strip()):
+            j = i + 1
+            items = []
+            while j < len(blocks) and _is_list_item(blocks[j], lm.group("label")):
+                items.append(blocks[j])
+                j += 1
+            lst = Node("list", {"type": _slug(lm.group("label"))}, [Node("head", {}, build(t, atoms))])
+            lst.children += _items(items, atoms)
+            out.append(lst)
+            i = j
+            continue
+        if lm and lm.group("colon") and lm.group("label").isupper():
+            k = t.index(":") + 1
+            out.append(Node("p", {}, [Node("label", {}, build(t[:k], atoms))] + _inline(t[k:], doc, atoms)))
+            i += 1
+            continue
+        if plain.lstrip().startswith("•"):
+            j = i
+            while j < len(blocks) and strip_atoms(blocks[j].text).lstrip().startswith("•"):
+                j += 1
+            out.append(Node("list", {"rend": "bulleted"}, _items(blocks[i:j], atoms)))
+            i = j
+            continue
+        if B.only_atoms(t):
+            out += build(t, atoms)
+            i += 1
+            continue
+        if is_dialogue and (tm := TURN_RE.match(t)):
+            who = B.make_id(tm.group("who"), "sp-")
+            doc.speakers.setdefault(who, tm.group("who"))
+            out.append(Node("sp", {"who": "#" + who}, [Node("speaker", {}, build(t[:tm.end()].rstrip(), atoms)),
+                                                       Node("p", {}, _inline(t[tm.end():], doc, atoms))]))
+            i += 1
+            continue
+        out.append(Node("p", {}, _inline(t, doc, atoms)))
+        i += 1
+    return out
+
+
+def _is_list_item(b: Block, label: str) -> bool:
+    plain = strip_atoms(b.text).strip()
+    if LABEL_RE.match(plain) or not plain:
+        return False
+    if plain.startswith("•"):
+        return True
+    if label.upper().startswith("SUBJECT"):
+        return len(plain) < 200
+    return len(plain) < 160 and not (plain.endswith(".") and len(plain.split()) > 12)
+
+
+def _items(blocks: list[Block], atoms: Atoms) -> list[Node]:
+    """List items; bullets indented deeper than the first start a nested list."""
+    out: list[Node] = []
+    base = None
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        indent = len(b.raw) - len(b.raw.lstrip())
+        base = indent if base is None else base
+        if indent > base and out:
+            j = i
+            while j < len(blocks) and len(blocks[j].raw) - len(blocks[j].raw.lstrip()) > base:
+                j += 1
+            out[-1].append(Node("list", {"rend": "bulleted"}, _items(blocks[i:j], atoms)))
+            i = j
+            continue
+        t = b.text.lstrip()
+        if t.startswith("•"):
+            t = t[1:].lstrip()
+        out.append(Node("item", {}, build(t, atoms)))
+        i += 1
+    return out
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z]+", "-", label.lower()).strip("-")
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+def _opens_unclosed(t: str) -> bool:
+    s = t.lstrip()
+    s = s.lstrip("".join(c for c in s[:3] if Atoms.is_atom(c)))
+    if not s or s[0] not in "“\"":
+        return False
+    pairs, opens, _ = pair_quotes(t)
+    first = len(t) - len(s)
+    return first in opens
+
+
+def _quote_runs(blocks: list[Block]) -> dict[int, int]:
+    """Multi-paragraph quotations: paragraphs that open a quote and leave it open, up to the one
+    that closes it. Returns {first block: block after the run}."""
+    runs = {}
+    i = 0
+    while i < len(blocks):
+        if _opens_unclosed(blocks[i].text):
+            j = i + 1
+            while j < len(blocks) and (B.only_atoms(blocks[j].text) or _opens_unclosed(blocks[j].text)):
+                j += 1
+            # the closing paragraph: it opens and closes, the close near its end, or only closes
+            if j < len(blocks) and _closes_run(blocks[j].text):
+                j += 1
+            while j > i and B.only_atoms(blocks[j - 1].text):
+                j -= 1
+            if j - i >= 2:
+                runs[i] = j
+                i = j
+                continue
+        i += 1
+    return runs
+
+
+def _closes_run(t: str) -> bool:
+    pairs, opens, closes = pair_quotes(t)
+    plain_end = len(strip_atoms(t).rstrip())
+    if closes and not opens:
+        return True
+    if pairs and not opens and not closes:
+        a, b = pairs[-1]
+        rest = strip_atoms(t[b:]).strip()
+        return len(pairs) == 1 and a <= len(t) - len(t.lstrip()) + 1 and len(rest) <= 2 and plain_end > 0
+    return False
+
+
+def _block_quote(blocks: list[Block], i: int, j: int, doc: Document, atoms: Atoms) -> Node:
+    before = blocks[i - 1].text if i else ""
+    speech = bool(re.search(r":\s*$", strip_atoms(before))) and speaker_of(before, "")[0]
+    who = speaker_of(before, "")[1] if speech else None
+    node = Node("said" if speech else "quote", {})
+    if who:
+        node.attrs["who"] = "#" + _speaker_id(doc, who)
+    for b in blocks[i:j]:
+        if B.only_atoms(b.text):
+            node.children += build(b.text, atoms)
+        else:
+            node.append(Node("p", {}, _inline(b.text, doc, atoms, in_quote=True)))
+    return node
+
+
+def _speaker_id(doc: Document, who: str) -> str:
+    sid = B.make_id(who, "per-")
+    doc.speakers.setdefault(sid, who)
+    return sid
+
+
+def _inline(t: str, doc: Document, atoms: Atoms, in_quote: bool = False) -> list:
+    spans = []
+    pairs, _, _ = pair_quotes(t)
+    for a, b in pairs:
+        if in_quote and a <= len(t) - len(t.lstrip()):
+            continue  # the run's own opening mark
+        tag, who = classify_quote(t, a, b)
+        attrs = {"who": "#" + _speaker_id(doc, who)} if tag == "said" and who else {}
+        spans.append(Span(a, b, tag, attrs))
+    return build(t, atoms, spans)
+
+
+# --- header facts -----------------------------------------------------------------------------
+
+def _title_of(heading: str) -> str:
+    return re.sub(r"(?:\s?\d{1,3})+\s*$", "", heading).strip() if heading else heading
+
+
+def _header_facts(doc: Document, atoms: Atoms, items: list[FootItem]) -> None:
+    title = re.sub(r"\s+", " ", doc.title)
+    doc.title = title
+    m = re.match(r"^(?P<type>.*?)\s+From\s+(?P<rest>.+)$", title)
+    if m:
+        doc.doc_type = m.group("type")
+        sender, addressee = _split_from_to(m.group("rest"))
+        _party(doc.sent, sender, "heading")
+        if addressee:
+            _party(doc.received, addressee, "heading")
+    else:
+        doc.doc_type = re.split(r"\s+(?:to|by|between|of the|on)\s+", title, maxsplit=1)[0] if title else None
+        if title.startswith("Memorandum of Conversation"):
+            doc.doc_type = "Memorandum of Conversation"
+    for n in doc.body.iter("dateline"):
+        for d in n.iter("date"):
+            doc.sent.date_when, doc.sent.date_text = d.attrs.get("when"), d.text()
+            doc.sent.date_evidence = "dateline"
+        for p in n.iter("placeName"):
+            doc.sent.place = p.text()
+        break
+    src = next((n for n in doc.body.iter("note") if n.attrs.get("type") == "source"), None)
+    if src is not None:
+        text = re.sub(r"\s+", " ", src.text()).strip()
+        doc.source_citation = text
+        _source_facts(doc, text)
+
+
+def _split_from_to(rest: str) -> tuple[str, str | None]:
+    # "the Special Assistant to the President (Bundy) to President Kennedy": split after ")"
+    m = re.match(r"^(.*?\))\s+to\s+(.+)$", rest)
+    if m:
+        return m.group(1), m.group(2)
+    parts = re.split(r"\s+to\s+", rest, maxsplit=1)
+    return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+def _party(p: Party, text: str, evidence: str) -> None:
+    text = text.strip().rstrip(".")
+    p.evidence = evidence
+    if PERSON_HINT.search(text) and not re.match(r"^the (Department|Embassy|Mission|Delegation|Legation|"
+                                                 r"Consulate|Office|White House|Government)", text):
+        p.person = text
+    else:
+        p.org = text
+
+
+def _source_facts(doc: Document, text: str) -> None:
+    body = text[len("Source:"):].strip() if text.startswith("Source:") else text
+    sentences = [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", body) if s.strip()]
+    if sentences:
+        doc.bibl.append(("archival-citation", sentences[0]))
+    for s in sentences[1:]:
+        if re.match(r"^(Top Secret|Secret|Confidential|Limited Official Use|Unclassified|No classification|"
+                     r"Official Use Only|Personal and Confidential|Eyes Only)", s):
+            doc.classification = doc.classification or s.split(";")[0].rstrip(".")
+            doc.bibl.append(("classification", s))
+        elif re.match(r"^(Drafted|Approved|Cleared|Repeated|Transmitted|Received|Sent|Passed|Also sent)", s):
+            doc.bibl.append(("transmission", s))
+        else:
+            doc.bibl.append(("remark", s))
+    fm = re.search(r"\b(\d{3}(?:\.\d+)*[A-Z]?/\d{1,2}[–-]\d{3,4})\b", body)
+    if fm:
+        doc.file_number = fm.group(1)
+        if not doc.sent.date_when:
+            when = _file_number_date(fm.group(1))
+            if when:
+                doc.sent.date_when, doc.sent.date_cert = when, "medium"
+                doc.sent.date_evidence = "file-number"
+
+
+def _file_number_date(fn: str) -> str | None:
+    """611.61/12-2961 is 29 December 1961; 396.1/5–855 is 8 May 1955."""
+    tail = re.split(r"/", fn)[-1]
+    m = re.match(r"^(\d{1,2})[–-](\d{3,4})$", tail)
+    if not m:
+        return None
+    month, rest = int(m.group(1)), m.group(2)
+    day, yy = int(rest[:-2]), int(rest[-2:])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"19{yy:02d}-{month:02d}-{day:02d}"

@@ -1,0 +1,146 @@
+"""Footnote markers: which digits in a transcript are footnote markers, decided as a sequence.
+
+On a FRUS page a marker is a number printed in superscript; copied as text it glues to the word
+or punctuation before it (``yesterday2``, ``1801,3``), or to a number (``17975`` is telegram 1797
+with footnote 5), or stands apart (``Union 1``). Digits alone cannot tell a marker from a
+telegram number (``Dulte 4.``) or a date; the sequence can: markers run m, m+1, m+2 … in
+reading order, one per item of the footnote list. So every place that *could* hold a marker is a
+candidate, and a greedy walk picks, for each possible first marker m, the candidates that continue
+the sequence. The start m that places the most markers wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .inline import Atoms
+
+MONTHS = ("January February March April May June July August September October November December "
+          "Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec.").split()
+# Words after which a bare number is a reference, never a footnote marker.
+REFERENCE_WORDS = set(
+    """Dulte Tedul Secto Tosec Polto Topol Delga Gadel Deptel Embtel Depcirtel Circular Niact Toden Dento
+    Document Documents document documents telegram telegrams Telegram No. Nos. no. nos. number Number
+    page pages Page p. pp. paragraph paragraphs para paras Paragraph section Section Article article
+    Articles Chapter chapter point Point item Item Lot lot volume Volume vol. Vol. Annex annex Tab tab
+    footnote Footnote footnotes note Note notes Resolution resolution Res. Res Memo Part part Point
+    Points points Room room Box box Folder folder File file Series series Appendix appendix
+    and or to of through Nr. No Number: Tel. tel. msg message Message Despatch despatch Airgram airgram
+    A- CA- G- Group group NSAM NSC Public Law Law""".split()
+) | set(MONTHS)
+
+GLUED_AFTER = set(".,;:)]”’\"'!?") | {"—"}
+
+
+@dataclass
+class Candidate:
+    block: int
+    start: int
+    end: int
+    value: int
+    strength: str  # "glued" | "line" | "space" | "split"
+
+    @property
+    def strong(self) -> bool:
+        return self.strength in ("glued", "line")
+
+
+def _prev_word(s: str, i: int) -> str:
+    m = re.search(r"(\S+)\s*$", s[:i])
+    return m.group(1) if m else ""
+
+
+def _plausible_year(run: str) -> bool:
+    return len(run) == 4 and run[:2] in ("18", "19", "20")
+
+
+def _ends_ok(s: str, j: int) -> bool:
+    """A marker is followed by space, the end, an atom, or closing punctuation."""
+    if j >= len(s):
+        return True
+    c = s[j]
+    return c.isspace() or Atoms.is_atom(c) or c in ".,;:)”’\"—"
+
+
+def candidates(block_index: int, s: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    if re.fullmatch(r"\s*\d{1,3}\s*", strip_for_line(s)) and not s.strip().startswith("["):
+        m = re.search(r"\d+", s)
+        out.append(Candidate(block_index, m.start(), m.end(), int(m.group()), "line"))
+        return out
+    for m in re.finditer(r"\d+", s):
+        run, i, j = m.group(), m.start(), m.end()
+        before = s[i - 1] if i else ""
+        if not _ends_ok(s, j):
+            continue
+        if j < len(s) and s[j] in ".," and j + 1 < len(s) and s[j + 1].isdigit():
+            continue  # 1,000 or 5.3
+        if before and (before.isalpha() or before in GLUED_AFTER or Atoms.is_atom(before)):
+            if before.isalpha() and len(run) > 3:
+                continue
+            # "Mr.5" is fine, "p.m.7" too; but "A-3" never reaches here (hyphen)
+            if len(run) <= 3:
+                out.append(Candidate(block_index, i, j, int(run), "glued"))
+            continue
+        if before and not before.isspace():
+            continue  # after a hyphen, a slash, a bracket: part of a code or a number
+        if not strip_for_line(s[:i]).strip():
+            continue  # a number opening the block is a telegram or paragraph number
+        # a number standing alone: a marker only where nothing makes it a reference
+        prev = _prev_word(s, i)
+        if len(run) <= 3 and prev and not _is_reference(prev, s, j):
+            out.append(Candidate(block_index, i, j, int(run), "space"))
+        # a marker glued to a number: 17975 is 1797 + 5
+        if len(run) >= 2 and not _plausible_year(run) and not re.match(r"\s*[-–/]", s[j:j + 2]):
+            for k in (1, 2):
+                if len(run) > k and not (k == 2 and run[-2] == "0"):
+                    out.append(Candidate(block_index, j - k, j, int(run[-k:]), "split"))
+    return out
+
+
+def strip_for_line(s: str) -> str:
+    return "".join(c for c in s if not Atoms.is_atom(c))
+
+
+def _is_reference(prev: str, s: str, j: int) -> bool:
+    if prev in REFERENCE_WORDS or prev.rstrip(".,:") in REFERENCE_WORDS:
+        return True
+    if re.fullmatch(r"[\d.,:;/–-]+", prev):  # a number before a number: a list of numbers
+        return True
+    if re.fullmatch(r"[A-Z]{1,3}-?", prev):  # codes such as "D 163", "A 12"
+        return True
+    rest = s[j:j + 12]
+    if re.match(r"\s*(\[|%|percent|per\b|a\.m\.|p\.m\.|o’clock|o'clock|hours|minutes|days|years|months|"
+                r"weeks|miles|km|kilometers|million|billion|thousand|times|[-–/])", rest):
+        return True
+    return False
+
+
+def choose(cands: list[Candidate], n_items: int, starts: list[int]) -> tuple[list[Candidate], int]:
+    """Pick the marker sequence; return the chosen candidates and the first marker value."""
+    best: tuple[int, int, list[Candidate]] | None = None
+    for m0 in dict.fromkeys(starts):
+        chosen = walk(cands, m0, m0 + n_items - 1)
+        score = len(chosen)
+        if best is None or score > best[0]:
+            best = (score, m0, chosen)
+    if best is None:
+        return [], 1
+    return best[2], best[1]
+
+
+def walk(cands: list[Candidate], first: int, last: int) -> list[Candidate]:
+    k = first
+    chosen: list[Candidate] = []
+    taken_end: tuple[int, int] = (-1, -1)
+    for c in cands:
+        if k > last:
+            break
+        if (c.block, c.start) < taken_end:
+            continue
+        ok = c.value == k or (c.strong and k < c.value <= min(k + 2, last))
+        if ok:
+            chosen.append(c)
+            taken_end = (c.block, c.end)
+            k = c.value + 1
+    return chosen
