@@ -104,16 +104,21 @@ def _anchor_notes(head: str, head_from: int, body: list[Block], items: list[Foot
     chosen, m0 = choose(cands, len(items), starts) if items else ([], 1)
     if not items:
         m0 = next((c.value for c in cands if c.block == 0), 1)
-    placed = {c.value for c in chosen}
+    placed = {idx for _, idx in chosen}
     # replace from the end so earlier offsets stay valid
-    for c in sorted(chosen, key=lambda c: (c.block, c.start), reverse=True):
-        note = _note_node(items[c.value - m0], c.value, atoms)
+    for c, idx in sorted(chosen, key=lambda ci: (ci[0].block, ci[0].start), reverse=True):
+        note = _note_node(items[idx], c.value, atoms)
+        if c.value != m0 + idx and c.value < m0 + idx:
+            note.attrs["subtype"] = "repeated-marker"
+            line = body[c.block - 1].line if c.block else 1
+            warnings.append(f"{name}:{line}: footnote marker {c.value} is printed twice; the second one is "
+                            f"taken for footnote {items[idx].label or idx + 1}: check against the page")
         t = texts[c.block]
         texts[c.block] = t[:c.start] + atoms.put(note) + t[c.end:]
     unplaced = []
     for idx, item in enumerate(items):
         n = m0 + idx
-        if n not in placed:
+        if idx not in placed:
             note = _note_node(item, n, atoms)
             note.attrs["place"] = "end"
             note.attrs["type"] = note.attrs.get("type", "unanchored")
@@ -124,7 +129,7 @@ def _anchor_notes(head: str, head_from: int, body: list[Block], items: list[Foot
     from .markers import walk
     extra = walk([c for c in cands if c.strong and (c.block, c.start) > _last_pos(chosen)],
                  m0 + len(items), m0 + len(items) + 5) if chosen or not items else []
-    for c in extra:
+    for c, _ in extra:
         line = body[c.block - 1].line if c.block else 1
         warnings.append(f"{name}:{line}: '{c.value}' looks like a footnote marker but the footnote list has "
                         f"no item for it; kept as text")
@@ -132,7 +137,7 @@ def _anchor_notes(head: str, head_from: int, body: list[Block], items: list[Foot
 
 
 def _last_pos(chosen):
-    return max(((c.block, c.start) for c in chosen), default=(-1, -1))
+    return max(((c.block, c.start) for c, _ in chosen), default=(-1, -1))
 
 
 # --- the body ---------------------------------------------------------------------------------

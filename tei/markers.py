@@ -25,9 +25,9 @@ REFERENCE_WORDS = set(
     Articles Chapter chapter point Point item Item Lot lot volume Volume vol. Vol. Annex annex Tab tab
     footnote Footnote footnotes note Note notes Resolution resolution Res. Res Memo Part part Point
     Points points Room room Box box Folder folder File file Series series Appendix appendix
-    and or to of through Nr. No Number: Tel. tel. msg message Message Despatch despatch Airgram airgram
+    and or to of through Nr. No Number: Tel. tel. Despatch despatch Airgram airgram
     A- CA- G- Group group NSAM NSC Public Law Law""".split()
-) | set(MONTHS)
+)
 
 GLUED_AFTER = set(".,;:)]”’\"'!?") | {"—"}
 
@@ -88,10 +88,11 @@ def candidates(block_index: int, s: str) -> list[Candidate]:
             continue  # a number opening the block is a telegram or paragraph number
         # a number standing alone: a marker only where nothing makes it a reference
         prev = _prev_word(s, i)
-        if len(run) <= 3 and prev and not _is_reference(prev, s, j):
+        if len(run) <= 3 and prev and not _is_reference(prev, s[:i], s[j:j + 12]):
             out.append(Candidate(block_index, i, j, int(run), "space"))
-        # a marker glued to a number: 17975 is 1797 + 5
-        if len(run) >= 2 and not _plausible_year(run) and not re.match(r"\s*[-–/]", s[j:j + 2]):
+        # a marker glued to a number: 17975 is 1797 + 5 (never a day, a year, a time, a reference)
+        if (len(run) >= 2 and not _plausible_year(run) and not re.match(r"\s*[-–/]|:\d", s[j:j + 2])
+                and prev.rstrip(",.") not in MONTHS and (block_index == 0 or not _is_reference(prev, "", ""))):
             for k in (1, 2):
                 if len(run) > k and not (k == 2 and run[-2] == "0"):
                     out.append(Candidate(block_index, j - k, j, int(run[-k:]), "split"))
@@ -102,45 +103,73 @@ def strip_for_line(s: str) -> str:
     return "".join(c for c in s if not Atoms.is_atom(c))
 
 
-def _is_reference(prev: str, s: str, j: int) -> bool:
-    if prev in REFERENCE_WORDS or prev.rstrip(".,:") in REFERENCE_WORDS:
-        return True
-    if re.fullmatch(r"[\d.,:;/–-]+", prev):  # a number before a number: a list of numbers
-        return True
+def _is_reference(prev: str, before: str, rest: str) -> bool:
+    """Is a bare number after the word ``prev`` a reference (a telegram, page, count), not a marker?"""
+    if prev in REFERENCE_WORDS or prev.rstrip(".,:") in REFERENCE_WORDS or prev in MONTHS:
+        return True  # "Dulte 4", "Document 12", "July 4" (but "in July, 3" may be a marker)
+    if re.fullmatch(r"[\d.,:;/–-]+", prev):  # a number before a number: a list of numbers ...
+        # ... unless it ends a date: "your letter of October 16 1", "of December 13, 1961, 1"
+        return not DATE_END_RE.search(before)
     if re.fullmatch(r"[A-Z]{1,3}-?", prev):  # codes such as "D 163", "A 12"
         return True
-    rest = s[j:j + 12]
     if re.match(r"\s*(\[|%|percent|per\b|a\.m\.|p\.m\.|o’clock|o'clock|hours|minutes|days|years|months|"
                 r"weeks|miles|km|kilometers|million|billion|thousand|times|[-–/])", rest):
         return True
     return False
 
 
-def choose(cands: list[Candidate], n_items: int, starts: list[int]) -> tuple[list[Candidate], int]:
-    """Pick the marker sequence; return the chosen candidates and the first marker value."""
-    best: tuple[int, int, list[Candidate]] | None = None
+DATE_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MONTHS))})\s+\d{{1,2}}(?:\s*(?:,|and|–|-)\s*\d{{1,2}})*"
+                         rf"(?:,?\s+\d{{4}})?,?\s*$|\b\d{{4}},?\s*$")
+
+
+def choose(cands: list[Candidate], n_items: int, starts: list[int]) -> tuple[list[tuple[Candidate, int]], int]:
+    """Pick the marker sequence: (candidate, list item index) pairs, and the first marker value."""
+    best: tuple[int, int, list] | None = None
     for m0 in dict.fromkeys(starts):
-        chosen = walk(cands, m0, m0 + n_items - 1)
-        score = len(chosen)
-        if best is None or score > best[0]:
-            best = (score, m0, chosen)
+        for prefer_glued in (True, False):
+            chosen = walk(cands, m0, m0 + n_items - 1, prefer_glued)
+            if best is None or len(chosen) > best[0]:
+                best = (len(chosen), m0, chosen)
     if best is None:
         return [], 1
     return best[2], best[1]
 
 
-def walk(cands: list[Candidate], first: int, last: int) -> list[Candidate]:
+def walk(cands: list[Candidate], first: int, last: int, prefer_glued: bool = True) -> list[tuple[Candidate, int]]:
+    """Greedy walk along the sequence first..last. A glued marker may skip up to two numbers (the
+    skipped notes have no marker); once the walk ends with notes left, a glued marker printed
+    again (FRUS pages sometimes repeat the last number) takes the next note."""
     k = first
-    chosen: list[Candidate] = []
+    chosen: list[tuple[Candidate, int]] = []
     taken_end: tuple[int, int] = (-1, -1)
     for c in cands:
-        if k > last:
-            break
         if (c.block, c.start) < taken_end:
             continue
+        if k > last:
+            break
         ok = c.value == k or (c.strong and k < c.value <= min(k + 2, last))
+        if ok and prefer_glued and not c.strong and _strong_later(cands, c, k):
+            ok = False  # a glued marker for k follows: this bare number is text
         if ok:
-            chosen.append(c)
+            chosen.append((c, c.value - first))
             taken_end = (c.block, c.end)
             k = c.value + 1
+    if chosen and k <= last:
+        prev = chosen[-1][0]
+        for c in cands:
+            if (c.block, c.start) >= taken_end and c.strong and c.value == prev.value:
+                chosen.append((c, k - first))
+                break
     return chosen
+
+
+def _strong_later(cands: list[Candidate], c: Candidate, k: int) -> bool:
+    """Is there a glued candidate for k later on, before any glued candidate for a later marker?"""
+    for d in cands:
+        if (d.block, d.start) <= (c.block, c.start) or not d.strong:
+            continue
+        if d.value == k:
+            return True
+        if d.value > k:
+            return False
+    return False
