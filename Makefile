@@ -1,0 +1,36 @@
+# The edition's commands. Every target installs what it needs first (.venv), so a fresh clone
+# only needs `make all` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+TEI    := $(BIN)/tei
+
+.PHONY: all setup convert validate test evaluate clean
+
+all: convert validate
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+convert: $(STAMP)
+	$(TEI) convert corpus/transcripts -o corpus/tei
+
+validate: $(STAMP)
+	$(TEI) validate corpus/tei
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+evaluate: $(STAMP)
+	$(BIN)/python scripts/evaluate.py $(SHARED)/frus-dev
+
+clean:
+	rm -rf build .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
