@@ -6,9 +6,18 @@ returns None. They are shared by the FRUS and Wilson Center readers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .inline import Atoms, strip_atoms
 from .model import Node
+
+@dataclass
+class Block:
+    """One block of a transcript: usually one line (one paragraph on the page)."""
+    text: str  # protected text (atoms swapped in)
+    line: int  # 1-based line number in the transcript
+    raw: str  # the line as in the transcript (for indentation)
+
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from . import blocks as B
+from . import letter, notes
+from .blocks import Block
 from .footnotes import FootItem, split_list
 from .inline import Atoms, Span, build, classify_quote, pair_quotes, protect, speaker_of, strip_atoms
-from .markers import candidates, choose
 from .model import Document, Node, Party, Transcript
 
 HEADING_RE = re.compile(r"^(?P<num>\d{1,4}[A-Za-z]?)\.\s+(?P<title>\S.*)$")
@@ -42,13 +43,6 @@ PERSON_HINT = re.compile(
 )
 
 
-@dataclass
-class Block:
-    text: str  # protected text (atoms swapped in)
-    line: int  # 1-based line number in the transcript
-    raw: str  # the line as in the transcript (for indentation)
-
-
 def read(text: str, name: str = "transcript") -> Transcript:
     lines = text.split("\n")
     warnings: list[str] = []
@@ -62,8 +56,9 @@ def read(text: str, name: str = "transcript") -> Transcript:
     m = HEADING_RE.match(head_block.text)
     number, title_text = (m.group("num"), m.group("title")) if m else (None, head_block.text)
     head_text = head_block.text  # the head keeps the document number, as printed
-    notes = _anchor_notes(head_text, m.end("num") + 1 if m else 0, body, items, atoms, warnings, name)
-    head_text, body_texts, unplaced = notes
+    texts, unplaced = notes.anchor([head_text] + [b.text for b in body], m.end("num") + 1 if m else 0,
+                                   [head_block.line] + [b.line for b in body], items, atoms, warnings, name)
+    head_text, body_texts = texts[0], texts[1:]
     title_plain = _title_of(strip_atoms(head_text)[len(number) + 2 if number else 0:])
     doc = Document(body=Node("div", {"type": "document"}), title=title_plain, number=number)
     if number:
@@ -71,137 +66,18 @@ def read(text: str, name: str = "transcript") -> Transcript:
     doc.body.append(Node("head", {}, build(head_text, atoms)))
     for b, t in zip(body, body_texts):
         b.text = t
-    _assemble(doc, body, atoms, warnings, name)
+    top, i = letter.top_zone(body, atoms)
+    tail, end = letter.bottom_zone(body, i, atoms)
+    doc.body.children += top
+    doc.body.children += _middle(body[i:end], doc, atoms, warnings, name)
+    doc.body.children += letter.closer(tail)
     for note in unplaced:
         doc.body.append(note)
     _header_facts(doc, atoms, items)
     return Transcript("frus", [doc], warnings, note_list_style=style)
 
 
-# --- footnotes --------------------------------------------------------------------------------
-
-def _note_node(item: FootItem, n: int, atoms: Atoms) -> Node:
-    attrs = {"n": str(n)}
-    if item.paras and SOURCE_RE.match(item.paras[0]):
-        attrs["type"] = "source"
-    node = Node("note", attrs)
-    prot = [protect(p, atoms) for p in item.paras]
-    if len(prot) == 1:
-        node.children = build(prot[0], atoms)
-    else:
-        node.children = [Node("p", {}, build(p, atoms)) for p in prot]
-    return node
-
-
-def _anchor_notes(head: str, head_from: int, body: list[Block], items: list[FootItem], atoms: Atoms,
-                  warnings: list[str], name: str):
-    """Find the footnote markers, swap each for its note; return new texts and unplaced notes."""
-    texts = [head] + [b.text for b in body]
-    cands = [c for c in candidates(0, head) if c.start >= head_from]
-    for bi, t in enumerate(texts[1:], start=1):
-        cands += candidates(bi, t)
-    starts = [c.value for c in cands if c.block == 0] + [c.value for c in cands if c.strong][:3] + [1, 0]
-    chosen, m0 = choose(cands, len(items), starts) if items else ([], 1)
-    if not items:
-        m0 = next((c.value for c in cands if c.block == 0), 1)
-    placed = {idx for _, idx in chosen}
-    # replace from the end so earlier offsets stay valid
-    for c, idx in sorted(chosen, key=lambda ci: (ci[0].block, ci[0].start), reverse=True):
-        note = _note_node(items[idx], c.value, atoms)
-        if c.value != m0 + idx and c.value < m0 + idx:
-            note.attrs["subtype"] = "repeated-marker"
-            line = body[c.block - 1].line if c.block else 1
-            warnings.append(f"{name}:{line}: footnote marker {c.value} is printed twice; the second one is "
-                            f"taken for footnote {items[idx].label or idx + 1}: check against the page")
-        t = texts[c.block]
-        texts[c.block] = t[:c.start] + atoms.put(note) + t[c.end:]
-    unplaced = []
-    for idx, item in enumerate(items):
-        n = m0 + idx
-        if idx not in placed:
-            note = _note_node(item, n, atoms)
-            note.attrs["place"] = "end"
-            note.attrs["type"] = note.attrs.get("type", "unanchored")
-            unplaced.append(note)
-            warnings.append(f"{name}:{item.line}: footnote {item.label or idx + 1} has no marker in the text "
-                            f"(expected marker {n}); kept at the end of the document: check the transcript")
-    # markers beyond the list, kept as text
-    from .markers import walk
-    extra = walk([c for c in cands if c.strong and (c.block, c.start) > _last_pos(chosen)],
-                 m0 + len(items), m0 + len(items) + 5) if chosen or not items else []
-    for c, _ in extra:
-        line = body[c.block - 1].line if c.block else 1
-        warnings.append(f"{name}:{line}: '{c.value}' looks like a footnote marker but the footnote list has "
-                        f"no item for it; kept as text")
-    return texts[0], texts[1:], unplaced
-
-
-def _last_pos(chosen):
-    return max(((c.block, c.start) for c, _ in chosen), default=(-1, -1))
-
-
 # --- the body ---------------------------------------------------------------------------------
-
-def _assemble(doc: Document, body: list[Block], atoms: Atoms, warnings: list[str], name: str) -> None:
-    div = doc.body
-    i = 0
-    # top zone: datelines, file numbers, classification, salutation
-    while i < len(body):
-        t = body[i].text
-        if B.only_atoms(t):
-            div.children += build(t, atoms)
-        elif (d := B.dateline_node(t)) is not None:
-            d.children = _rebuild(d, atoms)
-            div.append(d)
-        elif B.FILE_LINE_RE.match(strip_atoms(t)):
-            div.append(Node("opener", {}, [Node("seg", {"type": "file-number"}, build(t, atoms))]))
-        elif B.CLASSIFICATION_RE.match(strip_atoms(t)):
-            div.append(Node("opener", {}, [Node("seg", {"type": "classification"}, build(t, atoms))]))
-        elif (sm := B.SALUTE_RE.match(t)):
-            salute = Node("salute", {}, build(sm.group("salute"), atoms))
-            div.append(Node("opener", {}, [salute]))
-            rest = t[sm.end():]
-            if rest.strip():
-                body[i] = Block(rest.lstrip(), body[i].line, body[i].raw)
-                break
-        else:
-            break
-        i += 1
-    # bottom zone, found from the end: signature, closing salutation, trailing lone notes
-    end = len(body)
-    tail: list[Node] = []
-    while end > i:
-        t = body[end - 1].text
-        if B.only_atoms(t) and all(atoms.get(c).tag in ("note", "pb") for c in t.strip()):
-            tail[:0] = build(t, atoms)
-        elif B.is_signature(t):
-            tail.insert(0, Node("signed", {}, build(t, atoms)))
-        elif B.CLOSING_SALUTE_RE.match(strip_atoms(t).strip()):
-            tail.insert(0, Node("salute", {}, build(t, atoms)))
-        elif (d := B.dateline_node(t)) is not None and tail:
-            d.children = _rebuild(d, atoms)
-            tail.insert(0, d)
-        else:
-            break
-        end -= 1
-    middle = body[i:end]
-    div.children += _middle(middle, doc, atoms, warnings, name)
-    if any(n.tag in ("signed", "salute", "dateline") for n in tail):
-        div.append(Node("closer", {}, tail))
-    else:
-        div.children += tail
-
-
-def _rebuild(node: Node, atoms: Atoms) -> list:
-    out = []
-    for c in node.children:
-        if isinstance(c, str):
-            out += build(c, atoms)
-        else:
-            c.children = _rebuild(c, atoms)
-            out.append(c)
-    return out
-
 
 def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str], name: str) -> list[Node]:
     out: list[Node] = []

@@ -38,11 +38,15 @@ class Candidate:
     start: int
     end: int
     value: int
-    strength: str  # "glued" | "line" | "space" | "split"
+    strength: str  # "glued" | "line" | "bracketed" | "space" | "split"
 
     @property
     def strong(self) -> bool:
-        return self.strength in ("glued", "line")
+        return self.strength in ("glued", "line", "bracketed")
+
+    @property
+    def bracketed(self) -> bool:
+        return self.strength == "bracketed"
 
 
 def _prev_word(s: str, i: int) -> str:
@@ -62,12 +66,26 @@ def _ends_ok(s: str, j: int) -> bool:
     return c.isspace() or Atoms.is_atom(c) or c in ".,;:)”’\"—"
 
 
-def candidates(block_index: int, s: str) -> list[Candidate]:
+def candidates(block_index: int, s: str, atoms: Atoms | None = None) -> list[Candidate]:
+    """Every place in s that could hold a footnote marker. With ``atoms``, an editorial bracket
+    holding only a number (``[1]``, Wilson Center pages) is a candidate too."""
     out: list[Candidate] = []
+    if atoms is not None:
+        for i, ch in enumerate(s):
+            if Atoms.is_atom(ch):
+                node = atoms.get(ch)
+                if node.tag == "supplied" and len(node.children) == 1 and str(node.children[0]).isdigit():
+                    out.append(Candidate(block_index, i, i + 1, int(node.children[0]), "bracketed"))
     if re.fullmatch(r"\s*\d{1,3}\s*", strip_for_line(s)) and not s.strip().startswith("["):
         m = re.search(r"\d+", s)
         out.append(Candidate(block_index, m.start(), m.end(), int(m.group()), "line"))
         return out
+    out += _digit_candidates(block_index, s)
+    return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _digit_candidates(block_index: int, s: str) -> list[Candidate]:
+    out: list[Candidate] = []
     for m in re.finditer(r"\d+", s):
         run, i, j = m.group(), m.start(), m.end()
         before = s[i - 1] if i else ""

@@ -1,0 +1,102 @@
+"""The frame of a letter or telegram: what opens it (dateline, file number, classification,
+salutation, cipher headers) and what closes it (closing salutation, signature, trailing notes).
+
+Both readers use these: the opening lines become ``div``-top elements, the closing ones a
+``closer``; everything between is the reader's own business.
+"""
+from __future__ import annotations
+
+import re
+
+from . import blocks as B
+from .blocks import Block
+from .inline import Atoms, build, strip_atoms
+from .model import Node
+
+# Cipher and routing headers of Soviet-bloc telegrams (Wilson Center translations)
+CIPHER_RE = re.compile(
+    r"^(?:TOP SECRET|SECRET|STRICTLY SECRET|CONFIDENTIAL|Making Copies Prohibited|Copying Prohibited|"
+    r"Copy No\.\s*\d+|Copy\s+\d+|CIPHERED TELEGRAM|CIPHER(?:ED)? TELEGRAM|ENCRYPTED TELEGRAM|TOP PRIORITY|"
+    r"PRIORITY|URGENT|SPECIAL FOLDER|Special File|Extremely Urgent|Not for publication|"
+    r"Ex\.\s*No\.\s*\d+)[.;]?$",
+    re.I,
+)
+ROUTING_RE = re.compile(r"^(?:To|From|TO|FROM|Addressee|Sender|Attention|Subject|Re|Memorandum for|"
+                        r"Dispatched|Sent|Received|Arrived|Incoming No\.|Outgoing No\.)\b[: ]", re.I)
+DISPATCHED_RE = re.compile(r"^(?:Dispatched|Sent|Received|Arrived)\b.{0,120}$", re.I)
+
+
+def rebuild(node: Node, atoms: Atoms) -> list:
+    """Expand atoms inside a node built from protected text."""
+    out = []
+    for c in node.children:
+        if isinstance(c, str):
+            out += build(c, atoms)
+        else:
+            c.children = rebuild(c, atoms)
+            out.append(c)
+    return out
+
+
+def top_zone(body: list[Block], atoms: Atoms, cipher: bool = False) -> tuple[list[Node], int]:
+    """Opening lines of the document; returns their nodes and the index of the first other block."""
+    out: list[Node] = []
+    i = 0
+    while i < len(body):
+        t = body[i].text
+        plain = strip_atoms(t).strip()
+        if B.only_atoms(t):
+            out += build(t, atoms)
+        elif (d := B.dateline_node(t)) is not None:
+            d.children = rebuild(d, atoms)
+            out.append(d)
+        elif B.FILE_LINE_RE.match(plain):
+            out.append(_seg("file-number", t, atoms))
+        elif B.CLASSIFICATION_RE.match(plain) or (cipher and CIPHER_RE.match(plain)):
+            out.append(_seg("classification" if B.CLASSIFICATION_RE.match(plain) else "cipher-header", t, atoms))
+        elif cipher and DISPATCHED_RE.match(plain):
+            out.append(Node("dateline", {}, build(t, atoms)))
+        elif cipher and ROUTING_RE.match(plain) and len(plain) < 200:
+            out.append(_seg("address", t, atoms))
+        elif (sm := B.SALUTE_RE.match(t)):
+            out.append(Node("opener", {}, [Node("salute", {}, build(sm.group("salute"), atoms))]))
+            rest = t[sm.end():]
+            if rest.strip():
+                body[i] = Block(rest.lstrip(), body[i].line, body[i].raw)
+                break
+        else:
+            break
+        i += 1
+    return out, i
+
+
+def _seg(kind: str, t: str, atoms: Atoms) -> Node:
+    return Node("opener", {}, [Node("seg", {"type": kind}, build(t, atoms))])
+
+
+def bottom_zone(body: list[Block], start: int, atoms: Atoms, signature=B.is_signature) -> tuple[list[Node], int]:
+    """Closing lines, found from the end: signature, closing salutation, lone trailing notes."""
+    end = len(body)
+    tail: list[Node] = []
+    while end > start:
+        t = body[end - 1].text
+        if B.only_atoms(t) and all(atoms.get(c).tag in ("note", "pb") for c in t.strip()):
+            tail[:0] = build(t, atoms)
+        elif signature(t):
+            tail.insert(0, Node("signed", {}, build(t, atoms)))
+        elif B.CLOSING_SALUTE_RE.match(strip_atoms(t).strip()):
+            tail.insert(0, Node("salute", {}, build(t, atoms)))
+        elif (d := B.dateline_node(t)) is not None and tail:
+            d.children = rebuild(d, atoms)
+            tail.insert(0, d)
+        else:
+            break
+        end -= 1
+    return tail, end
+
+
+def closer(tail: list[Node]) -> list[Node]:
+    """The closing nodes, wrapped in a closer when they hold more than notes."""
+    if any(n.tag in ("signed", "salute", "dateline") for n in tail):
+        return [Node("closer", {}, tail)]
+    return tail
