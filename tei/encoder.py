@@ -90,18 +90,24 @@ def encode(tr: Transcript, stem: str, source_path: str) -> etree._ElementTree:
 
 def _header(tr: Transcript, stem: str, source_path: str) -> etree._Element:
     d = tr.documents[0]
-    title = " / ".join(x.title for x in tr.documents if x.title) or stem
+    placed = _place_pieces(d)
+    title_el = placed["title"] or [E("title", {}, text=" / ".join(x.title for x in tr.documents if x.title) or stem)]
+    title_stmt = E("titleStmt", {}, *title_el, *placed["funder"])
     file_desc = E(
         "fileDesc", {},
-        E("titleStmt", {}, E("title", {}, text=title)),
+        title_stmt,
         E("publicationStmt", {},
           E("publisher", {}, text=PUBLISHER),
           E("idno", {"type": "file"}, text=stem),
           E("availability", {"status": "free"},
             E("p", {}, text="The source is a U.S. government work in the public domain; translations keep "
                             "their publishers' terms."))),
-        E("sourceDesc", {}, *[_bibl(tr, x) for x in tr.documents]),
     )
+    if placed["notesStmt"]:
+        file_desc.append(E("notesStmt", {}, *placed["notesStmt"]))
+    source_desc = E("sourceDesc", {}, *[_bibl(tr, x) for x in tr.documents])
+    source_desc.extend(placed["sourceDesc"])
+    file_desc.append(source_desc)
     quote_marks = any(n.tag in ("said", "quote", "q", "soCalled") for x in tr.documents for n in x.body.iter())
     encoding = E("encodingDesc", {},
                  E("editorialDecl", {},
@@ -112,26 +118,25 @@ def _header(tr: Transcript, stem: str, source_path: str) -> etree._Element:
                      E("p", {}, text="Editorial brackets are encoded as supplied, gap or an inline note; the "
                                      "brackets themselves are rendering, restored by `tei text`."))))
     profile = E("profileDesc", {})
-    lang_usage = E("langUsage", {}, E("language", {"ident": d.lang}))
-    profile.append(lang_usage)
+    if placed["abstract"]:
+        profile.append(E("abstract", {}, *placed["abstract"]))
+    profile.append(E("langUsage", {}, E("language", {"ident": d.lang})))
     for i, x in enumerate(tr.documents):
         profile.append(_corresp(x, i, len(tr.documents)))
     speakers = {k: v for x in tr.documents for k, v in x.speakers.items()}
     if speakers:
         plist = E("listPerson", {})
+        variants = {k: v for x in tr.documents for k, v in x.speaker_variants.items()}
         for sid, name in sorted(speakers.items()):
-            plist.append(E("person", {"xml:id": sid}, E("persName", {}, text=name)))
+            person = E("person", {"xml:id": sid}, E("persName", {"type": "preferred"}, text=name))
+            for v in variants.get(sid, []):
+                person.append(E("persName", {"type": "variant"}, text=v))
+            plist.append(person)
         profile.append(E("particDesc", {}, plist))
     terms = [x.doc_type for x in tr.documents if x.doc_type]
     if terms:
         profile.append(E("textClass", {}, E("keywords", {}, *[E("term", {"type": "document-type"}, text=t)
                                                               for t in dict.fromkeys(terms)])))
-    if any(x.header_notes for x in tr.documents):
-        abstract = E("abstract", {})
-        for x in tr.documents:
-            for kind, text in x.header_notes:
-                abstract.append(E("p", {"n": kind}, text=text))
-        profile.insert(1, abstract)
     revision = E("revisionDesc", {})
     revision.append(E("change", {"type": "generated", "n": "sha256:" + "0" * 64},
                       text=f"Converted from {source_path} by the {tr.source.upper()} reader of "
@@ -141,6 +146,48 @@ def _header(tr: Transcript, stem: str, source_path: str) -> etree._Element:
     for w in tr.warnings:
         revision.append(E("change", {"type": "conversion-warning"}, text=w))
     return E("teiHeader", {}, file_desc, encoding, profile, revision)
+
+
+def _piece(tag: str, n: str | None, label: str, text: str, attrs: dict | None = None) -> etree._Element:
+    """A header element holding a piece of the page's text verbatim (``@n`` gives its place)."""
+    el = E(tag, dict(attrs or {}, n=n))
+    if label:
+        el.append(E("seg", {"type": "label"}, text=label))
+        el[-1].tail = "\n" + text if text else None
+    else:
+        el.text = text
+    return el
+
+
+def _place_pieces(d: Document) -> dict[str, list]:
+    """File each metadata piece of a Wilson Center page where TEI puts it."""
+    out: dict[str, list] = {k: [] for k in ("title", "funder", "notesStmt", "sourceDesc", "abstract")}
+    for where, pieces in (("front", d.front), ("back", d.back)):
+        for k, (kind, label, text) in enumerate(pieces, start=1):
+            n = f"{where}-{k}"
+            if kind.startswith("derived:"):
+                n = None  # a copy of a field read out of a one-line block: the block itself is kept
+                kind = "field:" + kind.split(":", 1)[1]
+            if kind == "title":
+                out["title"].append(_piece("title", n, label, text))
+            elif kind == "funding":
+                out["funder"].append(_piece("funder", n, label, text))
+            elif kind in ("description", "field:summary"):
+                if n or not out["abstract"]:
+                    out["abstract"].append(_piece("p", n, label, text))
+            elif kind == "creator":
+                d.sent.person_attrs = {"n": n} if n else {}
+            elif kind == "date":
+                d.sent.date_attrs = {"n": n} if n else {}
+            elif kind in ("citation", "field:citation", "field:source", "field:original-archive", "field:rights"):
+                if n:
+                    out["sourceDesc"].append(_piece("bibl", n, label, text, {"type": kind.split(":")[-1]}))
+            elif kind in ("commentary", "flat"):
+                out["notesStmt"].append(_piece("note", n, label, text,
+                                               {"type": "commentary" if kind == "commentary" else "page-metadata"}))
+            elif n:
+                out["notesStmt"].append(_piece("note", n, label, text, {"type": "field", "subtype": kind.split(":")[-1]}))
+    return out
 
 
 def _bibl(tr: Transcript, d: Document) -> etree._Element:
@@ -168,15 +215,17 @@ def _corresp(d: Document, i: int, total: int) -> etree._Element:
 def _action(kind: str, p: Party) -> etree._Element:
     a = E("correspAction", {"type": kind})
     if p.person:
-        a.append(E("persName", {}, text=p.person))
+        a.append(E("persName", p.person_attrs, text=p.person))
     if p.org:
         a.append(E("orgName", {}, text=p.org))
     if p.place:
         a.append(E("placeName", {}, text=p.place))
     if p.date_when:
         a.append(E("date", {"when": p.date_when, "cert": p.date_cert,
-                            "evidence": "conjecture" if p.date_cert else "internal"},
+                            "evidence": "conjecture" if p.date_cert else "internal", **p.date_attrs},
                    text=p.date_text or None))
+    elif p.date_text and p.date_attrs:
+        a.append(E("date", p.date_attrs, text=p.date_text))
     if not len(a):
         a.append(E("note", {}, text="Not stated in the transcript."))
     return a

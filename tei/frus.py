@@ -8,7 +8,6 @@ whose body is a ``div[@type='document']`` tree; ``encoder.py`` writes the TEI.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import blocks as B
 from . import letter, notes

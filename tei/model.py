@@ -53,6 +53,8 @@ class Party:
     date_cert: str | None = None
     date_evidence: str | None = None
     evidence: str | None = None
+    person_attrs: dict[str, str] = field(default_factory=dict)
+    date_attrs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -72,6 +74,11 @@ class Document:
     header_notes: list[tuple[str, str]] = field(default_factory=list)  # (type, text)
     bibl: list[tuple[str, str]] = field(default_factory=list)  # (type, text) for sourceDesc
     lang: str = "en"
+    # Wilson Center pages: the metadata pieces before and after the text, in page order,
+    # as (kind, label, text); the encoder files each where TEI puts it
+    front: list[tuple[str, str, str]] = field(default_factory=list)
+    back: list[tuple[str, str, str]] = field(default_factory=list)
+    speaker_variants: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,4 +88,4 @@ class Transcript:
     documents: list[Document]
     warnings: list[str] = field(default_factory=list)
     dropped_lines: list[str] = field(default_factory=list)
-    note_list_style: str = "numbered"  # how the footnote list was printed: numbered | arrow | inline
+    note_list_style: str = "numbered"  # how the footnote list was printed: numbered | arrow | bracketed

@@ -12,12 +12,13 @@ import re
 from lxml import etree
 
 from .inline import REND_ELLIPSIS
-from .xmlsafe import NSMAP, TEI_NS
+from .xmlsafe import NSMAP
 
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "item", "list", "opener", "closer", "sp", "speaker",
           "postscript", "trailer", "byline", "ab", "lg", "l", "div", "body", "front", "back", "stamp-block",
           "floatingText", "docDate", "argument", "epigraph"}
 MAYBE_BLOCKS = {"said", "quote", "note", "add"}
+LIST_MARKS = {"bulleted": "• ", "dashed": "- ", "en-dashed": "– "}
 
 
 def local(el) -> str:
@@ -53,7 +54,7 @@ class Writer:
         self.flush()
         if prefix:
             self.cur.append(prefix)
-        bullet = "• " if el.get("rend") == "bulleted" and local(el) == "list" else ""
+        bullet = LIST_MARKS.get(el.get("rend"), "") if local(el) == "list" else ""
         self.cur.append(el.text or "")
         for c in el:
             if not isinstance(c.tag, str):
@@ -72,13 +73,15 @@ class Writer:
             return f"[Page {el.get('n', '')}]"
         if is_footnote(el):
             self.notes.append(el)
-            return "" if el.get("place") == "end" else (el.get("n") or "")
+            if el.get("place") == "end":
+                return ""
+            return f"[{el.get('n')}]" if el.get("rend") == "bracketed" else (el.get("n") or "")
         if name == "gap":
             if el.get("rend") in REND_ELLIPSIS:
                 return REND_ELLIPSIS[el.get("rend")]
             desc = el.find("tei:desc", NSMAP)
             return f"[{self.content(desc)}]" if desc is not None else ""
-        if name in ("supplied",) or (name == "note" and el.get("place") == "inline"):
+        if name in ("supplied", "add", "stamp") or (name == "note" and el.get("place") == "inline"):
             return f"[{self.content(el)}]"
         if name == "lb":
             return "\n"
@@ -99,6 +102,8 @@ class Writer:
             texts = [Writer().content(p).strip() for p in paras] if paras else [Writer().content(note).strip()]
             if style == "arrow":
                 out.append("- " + "\n\n".join(texts) + "↩")
+            elif style == "bracketed":
+                out.append(f"[{i}] " + "\n\n".join(texts))
             else:
                 out.append(f"  {i}. " + "\n\n    ".join(texts))
         return out
@@ -107,28 +112,34 @@ class Writer:
 def regenerate(tree: etree._ElementTree) -> str:
     """The transcript text of a TEI file written by this project."""
     root = tree.getroot()
-    out: list[str] = []
-    header = root.find("tei:teiHeader", NSMAP)
-    for el in root.iterfind(".//tei:teiHeader//*[@type='transcript-front']", NSMAP) if header is not None else []:
-        out.append(Writer().content(el).strip())
+    front, back = _pieces(root, "front"), _pieces(root, "back")
     body = root.find("tei:text/tei:body", NSMAP)
-    if body is None:
-        return "\n\n".join(out) + "\n"
     w = Writer()
-    w.walk_block(body)
-    out += w.paras
-    style = (body.get("rend") or "footnotes-numbered").removeprefix("footnotes-")
+    if body is not None:
+        w.walk_block(body)
+    style = (body.get("rend") if body is not None else None) or "footnotes-numbered"
+    style = style.removeprefix("footnotes-")
     # footnotes are listed in the order of their markers (unanchored ones by their number)
     w.notes.sort(key=lambda n: _num(n.get("n")))
-    back = root.find("tei:text/tei:back", NSMAP)
-    text = "\n\n".join(out)
+    text = "\n\n".join(front + w.paras)
     if w.notes:
         text += "\n" + "\n".join(w.footnote_list(style))
-    if back is not None:
-        bw = Writer()
-        bw.walk_block(back)
-        text += "\n\n" + "\n\n".join(bw.paras)
+    if back:
+        text += "\n\n" + "\n\n".join(back)
     return text + "\n"
+
+
+def _pieces(root, where: str) -> list[str]:
+    """The page's metadata kept verbatim in the header (Wilson Center pages), in page order."""
+    header = root.find("tei:teiHeader", NSMAP)
+    if header is None:
+        return []
+    found = []
+    for el in header.iter():
+        n = el.get("n") if isinstance(el.tag, str) else None
+        if n and n.startswith(where + "-") and n[len(where) + 1:].isdigit():
+            found.append((int(n[len(where) + 1:]), "".join(el.itertext()).strip()))
+    return [t for _, t in sorted(found)]
 
 
 def _num(n: str | None) -> float:
