@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .inline import REND_ELLIPSIS
+from .inline import REND_ELLIPSIS, brackets
 from .xmlsafe import NSMAP
 
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "item", "closer", "opener", "label", "speaker",
@@ -65,7 +65,7 @@ def _render(el) -> str:
         if el.get("rend") in REND_ELLIPSIS:
             return REND_ELLIPSIS[el.get("rend")]
         desc = el.find("tei:desc", NSMAP)
-        return "[" + _render(desc) + "]" if desc is not None else ""
+        return brackets(_render(desc), el.get("rend")) if desc is not None else ""
     if name == "pb":
         return ""
     inner = [el.text or ""]
@@ -74,8 +74,8 @@ def _render(el) -> str:
             inner.append(f" {_render(c)} " if local(c) == "p" else _render(c))
         inner.append(c.tail or "")
     text = "".join(inner)
-    if name == "supplied" or (name == "note" and el.get("place") == "inline"):
-        return "[" + text + "]"
+    if name in ("supplied", "add", "stamp") or (name == "note" and el.get("place") == "inline"):
+        return brackets(text, el.get("rend"))
     out.append(text)
     return "".join(out)
 
@@ -103,7 +103,7 @@ def reduce(tree: etree._ElementTree) -> Reduced:
                 # space around <pb/> where the page (and so the transcript) shows " [Page N] "
                 r.pbs.append((f.n, c.get("n") or ""))
                 f.sep()
-            elif local(c) in ("gap", "supplied") or (local(c) == "note"):
+            elif local(c) in ("gap", "supplied", "add", "stamp") or (local(c) == "note"):
                 f.add(_render(c))
             elif local(c) == "lb":
                 f.add(" ")

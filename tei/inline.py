@@ -46,6 +46,7 @@ def strip_atoms(s: str) -> str:
 
 PAGE_RE = re.compile(r"\[Page\s+([0-9IVXLCDMivxlcdm]+[A-Za-z]?)\]")
 BRACKET_RE = re.compile(r"\[([^\[\]\n]{1,400})\]")
+DOUBLE_BRACKET_RE = re.compile(r"\[\[([^\[\]\n]{1,400})\]\]")
 ELLIPSIS_RE = re.compile(r"\.\s\.\s\.(?:\s\.)?|\.\.\.\.?|…")
 ELLIPSIS_REND = {"…": "ellipsis", "...": "dots", "....": "dots4", ". . .": "spaced-dots", ". . . .": "spaced-dots4"}
 REND_ELLIPSIS = {v: k for k, v in ELLIPSIS_REND.items()}
@@ -68,8 +69,24 @@ def gap_reason(content: str) -> str:
     return "omitted"
 
 
+LABELLED_RE = re.compile(r"^(?P<label>(?:[\w-]+ ){0,2}(?P<kind>handwritten|handwriting|stamp|seal|signature|"
+                         r"written|typed|crossed out|underlined|margin|marginal note|note|illegible)[^:]{0,20}:)\s*"
+                         r"(?P<text>.*)$", re.I)
+
+
 def bracket_node(content: str) -> Node:
-    """An editorial bracket, by what it says: an omission, an editor's remark, or supplied text."""
+    """An editorial bracket, by what it says: an omission, an editor's remark, a labelled addition
+    (``[handwritten: …]``, ``[faded stamp: …]``), or supplied text."""
+    lm = LABELLED_RE.match(content)
+    if lm:
+        kind = lm.group("kind").lower()
+        label = Node("seg", {"type": "label"}, [lm.group("label")])
+        rest = content[lm.end("label"):]
+        if "stamp" in kind or "seal" in kind:
+            return Node("stamp", {}, [label, rest])
+        if kind == "illegible":
+            return Node("gap", {"reason": "illegible"}, [Node("desc", {}, [content])])
+        return Node("add", {"type": kind.replace(" ", "-")}, [label, rest])
     if GAP_WORDS.search(content):
         return Node("gap", {"reason": gap_reason(content)}, [Node("desc", {}, [content])])
     words = content.split()
@@ -80,11 +97,22 @@ def bracket_node(content: str) -> Node:
     return Node("supplied", {"reason": "editorial"}, [content])
 
 
+def _double(node: Node) -> Node:
+    node.attrs["rend"] = "double-brackets"
+    return node
+
+
+def brackets(text: str, rend: str | None) -> str:
+    """An editorial bracket's text with its brackets, as the transcript printed it."""
+    return f"[[{text}]]" if rend == "double-brackets" else f"[{text}]"
+
+
 def protect(s: str, atoms: Atoms, warnings: list[str] | None = None, where: str = "") -> str:
     """Swap page breaks, editorial brackets and omission marks for atoms."""
     s = PAGE_RE.sub(lambda m: atoms.put(Node("pb", {"n": m.group(1)})), s)
     if warnings is not None and "[Page" in s:
         warnings.append(f"{where}'[Page' without a page number: kept as text; add the number, e.g. [Page 12]")
+    s = DOUBLE_BRACKET_RE.sub(lambda m: atoms.put(_double(bracket_node(m.group(1)))), s)
     s = BRACKET_RE.sub(lambda m: m.group(0) if m.group(1).startswith("Page")
                        else atoms.put(bracket_node(m.group(1))), s)
     s = ELLIPSIS_RE.sub(lambda m: atoms.put(Node("gap", {"reason": "omitted", "rend": ELLIPSIS_REND[m.group(0)]})), s)

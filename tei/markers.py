@@ -93,6 +93,15 @@ def _digit_candidates(block_index: int, s: str) -> list[Candidate]:
             continue
         if j < len(s) and s[j] in ".," and j + 1 < len(s) and s[j + 1].isdigit():
             continue  # 1,000 or 5.3
+        two_back = s[i - 2] if i >= 2 else ""
+        if before == ":" and two_back.isdigit():
+            continue  # 21:00
+        if before == "." and two_back.isdigit() and (
+                re.match(r"\.\d", s[j:j + 2]) or (re.search(r"(?:^|\D)\d{1,2}\.$", s[max(0, i - 4):i])
+                                                  and not DAY_END_RE.search(_plain(s[max(0, i - 40):i])))):
+            continue  # 12.11.1962, 5.3 (but "of April 18.1" and "in 1961.2" end with a marker)
+        if before == "," and two_back.isdigit() and len(run) == 3:
+            continue  # 1,000
         if before and (before.isalpha() or before in GLUED_AFTER or Atoms.is_atom(before)):
             if before.isalpha() and len(run) > 3:
                 continue
@@ -117,6 +126,11 @@ def _digit_candidates(block_index: int, s: str) -> list[Candidate]:
     return out
 
 
+def _plain(s: str) -> str:
+    """Text without atoms (a page break inside a date is not part of it), spaces folded."""
+    return re.sub(r"\s+", " ", strip_for_line(s))
+
+
 def strip_for_line(s: str) -> str:
     return "".join(c for c in s if not Atoms.is_atom(c))
 
@@ -127,7 +141,7 @@ def _is_reference(prev: str, before: str, rest: str) -> bool:
         return True  # "Dulte 4", "Document 12", "July 4" (but "in July, 3" may be a marker)
     if re.fullmatch(r"[\d.,:;/–-]+", prev):  # a number before a number: a list of numbers ...
         # ... unless it ends a date: "your letter of October 16 1", "of December 13, 1961, 1"
-        return not DATE_END_RE.search(before)
+        return not DATE_END_RE.search(_plain(before))
     if re.fullmatch(r"[A-Z]{1,3}-?", prev):  # codes such as "D 163", "A 12"
         return True
     if re.match(r"\s*(\[|%|percent|per\b|a\.m\.|p\.m\.|o’clock|o'clock|hours|minutes|days|years|months|"
@@ -136,6 +150,7 @@ def _is_reference(prev: str, before: str, rest: str) -> bool:
     return False
 
 
+DAY_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MONTHS))})\s+\d{{1,2}}\.$")
 DATE_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MONTHS))})\s+\d{{1,2}}(?:\s*(?:,|and|–|-)\s*\d{{1,2}})*"
                          rf"(?:,?\s+\d{{4}})?,?\s*$|\b\d{{4}},?\s*$")
 

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from .inline import REND_ELLIPSIS
+from .inline import REND_ELLIPSIS, brackets
 from .xmlsafe import NSMAP
 
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "item", "list", "opener", "closer", "sp", "speaker",
@@ -80,9 +80,9 @@ class Writer:
             if el.get("rend") in REND_ELLIPSIS:
                 return REND_ELLIPSIS[el.get("rend")]
             desc = el.find("tei:desc", NSMAP)
-            return f"[{self.content(desc)}]" if desc is not None else ""
+            return brackets(self.content(desc), el.get("rend")) if desc is not None else ""
         if name in ("supplied", "add", "stamp") or (name == "note" and el.get("place") == "inline"):
-            return f"[{self.content(el)}]"
+            return brackets(self.content(el), el.get("rend"))
         if name == "lb":
             return "\n"
         return self.content(el)

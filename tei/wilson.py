@@ -185,11 +185,10 @@ def _read_meta(lines: list[str], meta: Front, flat_line: tuple[int, str] | None 
     seen_title = bool(meta.pieces)
     for a, b in groups:
         group = [l.strip() for l in lines[a:b]]
+        flat = None
         if flat_line is not None and a <= flat_line[0] < b:
-            _flat_fields(group[flat_line[0] - a], meta, flat_line[1])
+            flat = group[flat_line[0] - a]
             group = group[:flat_line[0] - a]
-            if not group:
-                continue
         k = 0
         while k < len(group):
             line = group[k]
@@ -229,6 +228,8 @@ def _read_meta(lines: list[str], meta: Front, flat_line: tuple[int, str] | None 
                     meta.add("commentary", rest)
                 break
             k += 1
+        if flat is not None:
+            _flat_fields(flat, meta, flat_line[1])
 
 
 def _flat_fields(line: str, meta: Front, body_rest: str) -> None:
