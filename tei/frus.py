@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from . import blocks as B
-from . import letter, notes
+from . import correspondence, letter, notes
 from .blocks import Block
 from .footnotes import FootItem, split_list
 from .inline import Atoms, Span, build, classify_quote, pair_quotes, protect, speaker_of, strip_atoms
-from .model import Document, Node, Party, Transcript
+from .model import Document, Node, Transcript
 
 HEADING_RE = re.compile(r"^(?P<num>\d{1,4}[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 DOC_TYPES = {
@@ -33,15 +33,7 @@ LABEL_RE = re.compile(
     r"^(?P<label>SUBJECTS?|PARTICIPANTS?|DATE & TIME|DATE AND TIME|DATE|TIME|PLACE|COPIES TO|DISTRIBUTION|"
     r"ALSO PRESENT|U\.S\. SIDE|SOVIET SIDE|PRESENT|Subject|Participants|Place|Date)(?P<colon>:?)(?P<rest>.*)$"
 )
-TURN_RE = re.compile(r"^(?P<who>[A-Z][A-Za-z.]{0,14}|[A-Z][a-z]+ [A-Z][a-z]+):\s+(?=\S)")
 SOURCE_RE = re.compile(r"^\s*Source:")
-PERSON_HINT = re.compile(
-    r"\((?P<paren>[^()]+)\)|\b(?:President|Chairman|Premier|Prime Minister|Secretary|Ambassador|Minister|"
-    r"Chancellor|General|Mr\.|Mrs\.|King|Queen|Shah|Emperor|Pope|Senator|Governor|Director|Assistant|"
-    r"Counselor|Adviser|Advisor|Under Secretary|Deputy|Chief|Attorney General|First Secretary|Leader)\b"
-)
-
-
 def read(text: str, name: str = "transcript") -> Transcript:
     lines = text.split("\n")
     warnings: list[str] = []
@@ -80,8 +72,7 @@ def read(text: str, name: str = "transcript") -> Transcript:
 
 def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str], name: str) -> list[Node]:
     out: list[Node] = []
-    turns = [b for b in blocks if TURN_RE.match(strip_atoms(b.text))]
-    is_dialogue = len(turns) >= 3 and len({TURN_RE.match(strip_atoms(b.text)).group("who") for b in turns}) <= 4
+    is_dialogue = letter.is_dialogue(blocks)
     quote_runs = _quote_runs(blocks)
     i = 0
     while i < len(blocks):
@@ -121,7 +112,7 @@ def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str
             out += build(t, atoms)
             i += 1
             continue
-        if is_dialogue and (tm := TURN_RE.match(t)):
+        if is_dialogue and (tm := letter.turn(t)):
             who = B.make_id(tm.group("who"), "sp-")
             doc.speakers.setdefault(who, tm.group("who"))
             out.append(Node("sp", {"who": "#" + who}, [Node("speaker", {}, build(t[:tm.end()].rstrip(), atoms)),
@@ -265,9 +256,9 @@ def _header_facts(doc: Document, atoms: Atoms, items: list[FootItem]) -> None:
     if m:
         doc.doc_type = m.group("type")
         sender, addressee = _split_from_to(m.group("rest"))
-        _party(doc.sent, sender, "heading")
+        correspondence.set_party(doc.sent, sender, "heading")
         if addressee:
-            _party(doc.received, addressee, "heading")
+            correspondence.set_party(doc.received, addressee, "heading")
     else:
         doc.doc_type = re.split(r"\s+(?:to|by|between|of the|on)\s+", title, maxsplit=1)[0] if title else None
         if title.startswith("Memorandum of Conversation"):
@@ -293,16 +284,6 @@ def _split_from_to(rest: str) -> tuple[str, str | None]:
         return m.group(1), m.group(2)
     parts = re.split(r"\s+to\s+", rest, maxsplit=1)
     return parts[0], (parts[1] if len(parts) > 1 else None)
-
-
-def _party(p: Party, text: str, evidence: str) -> None:
-    text = text.strip().rstrip(".")
-    p.evidence = evidence
-    if PERSON_HINT.search(text) and not re.match(r"^the (Department|Embassy|Mission|Delegation|Legation|"
-                                                 r"Consulate|Office|White House|Government)", text):
-        p.person = text
-    else:
-        p.org = text
 
 
 def _source_facts(doc: Document, text: str) -> None:

@@ -128,7 +128,8 @@ SPEECH_VERBS = (
     r"stressed|continued|answered|observed|commented|exclaimed|noted|responded|insisted|explained|"
     r"emphasized|emphasised|interjected|retorted|concluded|began|repeated|warned|assured|"
     r"went on|pointed out|agreed|suggested|inquired|queried|objected|cried|shouted|affirmed|"
-    r"underlined|underscored|recalled|wrote|reported"
+    r"underlined|underscored|recalled|wrote|reported|сказал|сказала|ответил|добавил|спросил|заявил|"
+    r"подчеркнул|sagte|fragte|antwortete|erklärte|powiedział|odpowiedział"
 )
 SPEECH_BEFORE = re.compile(
     rf"(?:(?P<who1>(?:[A-Z][\w.’'-]*\.?\s?){{1,4}}?)\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b[^“\"”.]{{0,40}}"

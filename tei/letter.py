@@ -18,11 +18,18 @@ CIPHER_RE = re.compile(
     r"^(?:TOP SECRET|SECRET|STRICTLY SECRET|CONFIDENTIAL|Making Copies Prohibited|Copying Prohibited|"
     r"Copy No\.\s*\d+|Copy\s+\d+|CIPHERED TELEGRAM|CIPHER(?:ED)? TELEGRAM|ENCRYPTED TELEGRAM|TOP PRIORITY|"
     r"PRIORITY|URGENT|SPECIAL FOLDER|Special File|Extremely Urgent|Not for publication|"
-    r"Ex\.\s*No\.\s*\d+)[.;]?$",
+    r"Ex\.\s*No\.\s*\d+|СОВЕРШЕННО СЕКРЕТНО|СЕКРЕТНО|Экз\.\s*№\s*\d+|ШИФРТЕЛЕГРАММА|"
+    r"STRENG GEHEIM|GEHEIM|VERTRAULICH|ŚCIŚLE TAJNE|TAJNE)[.;]?$",
     re.I,
 )
 ROUTING_RE = re.compile(r"^(?:To|From|TO|FROM|Addressee|Sender|Attention|Subject|Re|Memorandum for|"
                         r"Dispatched|Sent|Received|Arrived|Incoming No\.|Outgoing No\.)\b[: ]", re.I)
+# A speaker's turn in a transcript of a conversation: "K: …", "Zhou Enlai: …"
+TURN_RE = re.compile(r"^(?P<who>[A-Z][A-Za-z.]{0,14}|[A-Z][a-z]+ [A-Z][a-z]+):\s+(?=\S)")
+NOT_SPEAKER_LABELS = {"Participants", "Participant", "Subject", "Summary", "Note", "Source", "Date", "Place",
+                      "Time", "To", "From", "Re", "Attention", "Present", "Copies", "Distribution", "Enclosure",
+                      "Text", "Begin", "End", "Reference", "Ref", "Also", "Translation", "Comment", "Answer",
+                      "Question", "Subject Matter", "Drafted", "Cleared", "Approved"}
 DISPATCHED_RE = re.compile(r"^(?:Dispatched|Sent|Received|Arrived)\b.{0,120}$", re.I)
 
 
@@ -100,3 +107,15 @@ def closer(tail: list[Node]) -> list[Node]:
     if any(n.tag in ("signed", "salute", "dateline") for n in tail):
         return [Node("closer", {}, tail)]
     return tail
+
+
+def turn(t: str) -> re.Match | None:
+    """The speaker prefix of a turn (``K: …``), or None."""
+    m = TURN_RE.match(t)
+    return m if m and m.group("who") not in NOT_SPEAKER_LABELS else None
+
+
+def is_dialogue(blocks: list[Block]) -> bool:
+    """Three or more turns by at most eight speakers: a transcript of a conversation."""
+    whos = [m.group("who") for b in blocks if (m := turn(strip_atoms(b.text)))]
+    return len(whos) >= 3 and len(set(whos)) <= 8

@@ -45,6 +45,7 @@ def marks(s: str) -> list[tuple[int, int, str]]:
     """(start, end, 'open'|'close') for each double quotation mark, straight or curly or ''."""
     out = []
     i = 0
+    german = False  # after „ the closing mark is “
     while i < len(s):
         ch = s[i]
         prev = s[i - 1] if i else " "
@@ -57,10 +58,12 @@ def marks(s: str) -> list[tuple[int, int, str]]:
                 out.append((i, i + 2, "close"))
             i += 2
             continue
-        if ch == "“":
-            out.append((i, i + 1, "open"))
-        elif ch == "”":
+        if ch in "”»" or (ch == "“" and german):
             out.append((i, i + 1, "close"))
+            german = False
+        elif ch in "“«„":
+            german = ch == "„"
+            out.append((i, i + 1, "open"))
         elif ch == '"':
             opening = (prev.isspace() or prev in "([—–-" or Atoms.is_atom(prev)) and not nxt.isspace()
             if opening:
@@ -150,6 +153,9 @@ def attribute(texts: list[str], segs: list[Segment]) -> None:
 
 
 def _who(after: str, before: str) -> str | None:
+    clause = re.split(r"[\"“”«»„]|''", after, maxsplit=1)[0]
+    if clause.rstrip().endswith(":"):
+        after = ""  # "… I asked: “…”": the words after introduce the next quotation
     if AFTER_I.match(after):
         return "I"
     for rx in (AFTER_VERB_NAME, AFTER_NAME_VERB):
@@ -175,70 +181,112 @@ def _clean(name: str) -> str:
 
 
 @dataclass
-class People:
-    """The speakers of a document, keyed so that 'R. Kennedy' and 'Robert Kennedy' are one person."""
-    author: str | None = None
-    full_names: list[str] = field(default_factory=list)  # names from the page's metadata
-    ids: dict[str, str] = field(default_factory=dict)  # xml:id -> preferred name
-    variants: dict[str, list[str]] = field(default_factory=dict)
+class Person:
+    preferred: str
+    variants: list[str] = field(default_factory=list)
 
-    def key(self, name: str) -> tuple[str, str]:
-        words = [w for w in name.replace(",", " ").split() if w not in TITLES]
-        if not words:
-            return (name.lower(), "")
-        if "," in name:  # "Dobrynin, Anatoly Fedorovich"
-            surname, first = name.split(",")[0].split()[-1], (name.split(",")[1].strip()[:1] or "")
-        else:
-            surname, first = words[-1], (words[0][:1] if len(words) > 1 else "")
-        return (surname.lower(), first.lower())
+
+@dataclass
+class People:
+    """The speakers of a document. 'R. Kennedy' and 'Robert Kennedy', 'Mao, Zedong' and 'Mao
+    Zedong', 'Chairman Mao' (when only one Mao is known) are one person each."""
+    author: str | None = None
+    full_names: list[str] = field(default_factory=list)  # names the page gives in full
+    persons: dict[str, Person] = field(default_factory=dict)  # xml:id -> person
+
+    @property
+    def ids(self) -> dict[str, str]:
+        return {pid: p.preferred for pid, p in self.persons.items()}
+
+    @property
+    def variants(self) -> dict[str, list[str]]:
+        return {pid: p.variants for pid, p in self.persons.items()}
 
     def id_for(self, name: str) -> str:
         from .blocks import make_id
         if name == "I" and self.author:
             name = self.author
-        k = self.key(name)
-        preferred = name
-        for full in [self.author or ""] + self.full_names:
-            if full and self.key(full) == k or (full and not k[1] and self.key(full)[0] == k[0]
-                                               and self._only_surname(k[0])):
-                preferred = full
-                break
+        for loose in (False, True):  # a bare surname matches only where it names one person
+            hits = [pid for pid, p in self.persons.items()
+                    if any(_same(name, v, loose) for v in [p.preferred] + p.variants)]
+            if len(hits) == 1 or (hits and not loose):
+                person = self.persons[hits[0]]
+                if name != person.preferred and name not in person.variants:
+                    person.variants.append(name)
+                return hits[0]
+        names = [n for n in [self.author or ""] + self.full_names if n]
+        known = [n for n in names if _same(name, n)]
+        loose = [n for n in names if _same(name, n, True)]
+        if not known and len({tuple(_tokens(n)) for n in loose}) == 1:
+            known = loose
+        forms = list(dict.fromkeys([name] + known))
+        preferred = max(forms, key=lambda n: (len(_tokens(n)), "," not in n, len(n)))
         if "," in preferred:  # catalogue form "Surname, Forenames" -> "Forenames Surname"
             sur, fore = preferred.split(",", 1)
             preferred = f"{fore.strip()} {sur.strip()}"
         pid = make_id(preferred, "per-")
-        self.ids.setdefault(pid, preferred)
-        self.variants.setdefault(pid, [])
-        if name not in self.variants[pid] and name != preferred:
-            self.variants[pid].append(name)
+        while pid in self.persons:
+            pid += "-2"
+        self.persons[pid] = Person(preferred, [f for f in forms if f != preferred])
         return pid
 
-    def _only_surname(self, surname: str) -> bool:
-        keys = {self.key(f) for f in [self.author or ""] + self.full_names if f}
-        return sum(1 for k in keys if k[0] == surname) == 1
+
+def _tokens(name: str) -> list[str]:
+    return [w.strip(",.").lower() for w in name.replace(",", " ").split() if w not in TITLES and w.strip(",.")]
 
 
-def said_spans(texts: list[str], people: People, warnings: list[str], where) -> dict[int, list[Span]]:
-    """Spans of ``said`` per block (with @who, and @next/@prev for a speech across paragraphs)."""
+def _same(a: str, b: str, loose: bool = False) -> bool:
+    """Do two name forms name the same person? Same words in any order, or an initial for a
+    forename ('R. Kennedy' ~ 'Robert Kennedy'); ``loose`` also lets a title and surname match
+    ('Chairman Mao' ~ 'Mao Zedong')."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if sorted(ta) == sorted(tb):
+        return True
+    if len(ta) == 1 or len(tb) == 1:
+        return loose and (ta[0] in tb if len(ta) == 1 else tb[0] in ta)
+    ta, tb = _reading_order(a), _reading_order(b)
+    if ta[-1] != tb[-1]:
+        return False
+    fa, fb = ta[0], tb[0]
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _reading_order(name: str) -> list[str]:
+    if "," in name:  # "Surname, Forenames"
+        sur, fore = name.split(",", 1)
+        name = f"{fore} {sur}"
+    return _tokens(name)
+
+
+def said_spans(texts: list[str], people: People, warnings: list[str], where,
+               turn_speakers: dict[int, str] | None = None) -> dict[int, list[Span]]:
+    """Spans of ``said`` per block (with @who, and @next/@prev for a speech across paragraphs).
+    ``turn_speakers`` names the speaker of blocks that are turns of a dialogue: there "I", or a
+    quotation with nobody named beside it, is that speaker."""
     segs = segments(texts, warnings, where)
     attribute(texts, segs)
+    turn_speakers = turn_speakers or {}
+    prev_of = {j: k for k, seg in enumerate(segs) for j in seg.links}
     out: dict[int, list[Span]] = {}
-    linked = {j for s in segs for j in s.links} | {k for k, s in enumerate(segs) if s.links}
     for k, seg in enumerate(segs):
+        who = seg.who
+        if seg.block in turn_speakers and who in (None, "I"):
+            who = turn_speakers[seg.block]
+        if who == "I" and not people.author:
+            who = None
         attrs: dict[str, str] = {}
-        if seg.who:
-            attrs["who"] = "#" + people.id_for(seg.who)
+        if who:
+            attrs["who"] = "#" + people.id_for(who)
         else:
             warnings.append(f"{where(seg.block)}: a quotation with no speaker named nearby; encoded as said "
                             f"without @who: add it by hand if you know the speaker")
-        if k in linked:
+        if seg.links or k in prev_of:
             attrs["xml:id"] = f"said{k + 1}"
-        for j in seg.links:
-            attrs["next"] = f"#said{j + 1}"
-            segs_j = segs[j]
-            out.setdefault(segs_j.block, [])
-        for m, other in enumerate(segs):
-            if k in other.links:
-                attrs["prev"] = f"#said{m + 1}"
+        if seg.links:
+            attrs["next"] = f"#said{seg.links[0] + 1}"
+        if k in prev_of:
+            attrs["prev"] = f"#said{prev_of[k] + 1}"
         out.setdefault(seg.block, []).append(Span(seg.start, seg.end, "said", attrs))
     return out

@@ -18,6 +18,7 @@ from .blocks import Block
 from .footnotes import FootItem, split_list
 from .inline import Atoms, Span, build, protect, strip_atoms
 from .model import Document, Node, Transcript
+from .correspondence import set_party
 from .speech import People, said_spans
 
 NAV_RE = re.compile(
@@ -44,7 +45,7 @@ FIELD_RE = re.compile(r"^(?P<label>" + "|".join(re.escape(f) for f in sorted(FIE
 INLINE_FIELD_RE = re.compile(r"(?:^|\s)(?P<label>" + "|".join(re.escape(f) for f in sorted(
     ["Citation", "Summary", "Credits", "Original Language", "Contents", "Original Archive", "Source", "Rights",
      "Subjects", "Type", "Language", "Record ID", "Date", "Author(s)"], key=len, reverse=True)) + r"):\s")
-CREATOR_RE = re.compile(r"^[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?, [A-Z][\w.’' \-]+$")
+CREATOR_RE = re.compile(r"^(?=[^\W\d_])[\w’'\-]+(?: [\w’'\-]+)?, (?=[^\W\d_])[\w.’' \-]+$")
 WDATE_RE = re.compile(rf"^(?:\d{{4}}\s+{B.MONTH_RE}(?:\s+\d{{1,2}})?|{B.MONTH_RE}\s+\d{{1,2}},\s*\d{{4}}|\d{{4}}|"
                       rf"c\.\s*\d{{4}}|\d{{1,2}}\s+{B.MONTH_RE}\s+\d{{4}})$")
 FUNDING_RE = re.compile(r"^This document was made possible with support from")
@@ -113,11 +114,16 @@ def _zones(lines: list[str]) -> tuple[int, int, tuple[int, str] | None]:
     if start is None:
         start = _body_start_by_groups(lines)
     for i in range(start, n):
-        m = FIELD_RE.match(lines[i].strip())
-        if m and (m.group("colon") or not m.group("value")) and _fields_follow(lines, i):
+        if _label(lines[i]) and _fields_follow(lines, i):
             end = i
             break
     return start, end, flat
+
+
+def _label(line: str) -> re.Match | None:
+    """A field label line: 'Summary:' or 'Summary: value' or a bare 'Original Archive'."""
+    m = FIELD_RE.match(line.strip())
+    return m if m and (m.group("colon") or not m.group("value")) else None
 
 
 def _fields_follow(lines: list[str], i: int) -> bool:
@@ -127,8 +133,7 @@ def _fields_follow(lines: list[str], i: int) -> bool:
         s = l.strip()
         if not s:
             continue
-        m = FIELD_RE.match(s)
-        if m:
+        if _label(s):
             labels += 1
         elif len(s) > 300:
             return False
@@ -169,7 +174,7 @@ def _body_start_by_groups(lines: list[str]) -> int:
 
 
 def _is_meta_group(group: list[str]) -> bool:
-    return all(FIELD_RE.match(l.strip()) or CREATOR_RE.match(l.strip()) or WDATE_RE.match(l.strip())
+    return all(_label(l) or CREATOR_RE.match(l.strip()) or WDATE_RE.match(l.strip())
                for l in group)
 
 
@@ -192,11 +197,11 @@ def _read_meta(lines: list[str], meta: Front, flat_line: tuple[int, str] | None 
         k = 0
         while k < len(group):
             line = group[k]
-            fm = FIELD_RE.match(line)
-            if fm and (fm.group("colon") or not fm.group("value")) and (fm.group("value") or k + 1 <= len(group)):
+            fm = _label(line)
+            if fm:
                 values = [fm.group("value")] if fm.group("value") else []
                 j = k + 1
-                while j < len(group) and not FIELD_RE.match(group[j]):
+                while j < len(group) and not _label(group[j]):
                     values.append(group[j])
                     j += 1
                 label = line[:fm.end("colon") if fm.group("colon") else fm.end("label")]
@@ -205,7 +210,7 @@ def _read_meta(lines: list[str], meta: Front, flat_line: tuple[int, str] | None 
                 continue
             if FUNDING_RE.match(line):
                 meta.add("funding", line)
-            elif CREATOR_RE.match(line) and not line.endswith("."):
+            elif CREATOR_RE.match(line) and not line.endswith(".") and line[0].isupper() and len(line) < 60:
                 meta.add("creator", line)
             elif WDATE_RE.match(line):
                 meta.add("date", line)
@@ -269,11 +274,16 @@ def _document(lines: list[str], offset: int, front: Front, back: Front, warnings
     for b, t in zip(blocks, texts[1:]):
         b.text = t
     top, i = letter.top_zone(blocks, atoms, cipher=True)
-    tail, end = letter.bottom_zone(blocks, i, atoms, signature=_signature)
-    people = People(author=front.first("creator"), full_names=_full_names(front))
+    k = len(blocks)  # a distribution list after the signature: a postscript
+    while k > i and DASH_ITEM_RE.match(blocks[k - 1].text):
+        k -= 1
+    tail, end = letter.bottom_zone(blocks[:k], i, atoms, signature=_signature)
+    people = People(author=front.first("creator"), full_names=_full_names(front, blocks))
     doc.body.children += top
     doc.body.children += _middle(blocks[i:end], people, atoms, warnings, name)
     doc.body.children += letter.closer(tail)
+    if k < len(blocks):
+        doc.body.append(Node("postscript", {}, [dash_list(blocks[k:], atoms)]))
     doc.body.children += unplaced
     doc.lang = _language(" ".join(strip_atoms(b.text) for b in blocks))
     for pid, pname in people.ids.items():
@@ -299,12 +309,17 @@ def _bracket_list(lines: list[str]) -> tuple[list[str], list[FootItem]]:
 
 
 def _signature(t: str) -> bool:
+    """A signature line: a name, a title, '/A. Dobrynin/' (Soviet slashes), 'DOBRYNIN'."""
     plain = strip_atoms(t).strip()
-    return bool(WILSON_SIGNATURE_RE.match(plain)) and len(plain.split()) <= 6 and not letter.CIPHER_RE.match(plain)
+    if letter.CIPHER_RE.match(plain) or letter.turn(plain):
+        return False
+    return B.is_signature(t) or (bool(WILSON_SIGNATURE_RE.match(plain)) and len(plain.split()) <= 6)
 
 
-def _full_names(front: Front) -> list[str]:
+def _full_names(front: Front, blocks: list[Block]) -> list[str]:
+    """Full names that the page gives (in its title, description, a participants line)."""
     text = " ".join(t for k, _, t in front.pieces if k in ("title", "description", "commentary", "field:summary"))
+    text += " " + " ".join(strip_atoms(b.text) for b in blocks if re.match(r"^Participants?:", b.text))
     found = re.findall(r"\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\b", text)
     return list(dict.fromkeys(n for n in found if not n.split()[0] in ("The", "This", "On", "In", "Later", "Soviet",
                                                                         "Cable", "Meeting", "Foreign", "Encrypted")))
@@ -312,27 +327,41 @@ def _full_names(front: Front) -> list[str]:
 
 def _middle(blocks: list[Block], people: People, atoms: Atoms, warnings: list[str], name: str) -> list[Node]:
     texts = [b.text for b in blocks]
-    spans = said_spans(texts, people, warnings, lambda k: f"{name}:{blocks[k].line}")
+    dialogue = letter.is_dialogue(blocks)
+    turns = {k: m for k, b in enumerate(blocks) if dialogue and (m := letter.turn(b.text))}
+    spans = said_spans(texts, people, warnings, lambda k: f"{name}:{blocks[k].line}",
+                       {k: m.group("who") for k, m in turns.items()})
     out: list[Node] = []
     i = 0
     while i < len(blocks):
         t = blocks[i].text
-        if DASH_ITEM_RE.match(t) and i + 1 < len(blocks) and DASH_ITEM_RE.match(blocks[i + 1].text) \
-                and not spans.get(i):
+        if DASH_ITEM_RE.match(t) and not spans.get(i):
             j = i
-            while j < len(blocks) and DASH_ITEM_RE.match(blocks[j].text):
+            while j < len(blocks) and DASH_ITEM_RE.match(blocks[j].text) and not spans.get(j):
                 j += 1
-            items = [Node("item", {}, build(re.sub(r"^\s*[-–]\s+", "", b.text), atoms)) for b in blocks[i:j]]
-            dash = "–" if blocks[i].text.lstrip().startswith("–") else "-"
-            out.append(Node("list", {"type": "distribution", "rend": "dashed" if dash == "-" else "en-dashed"}, items))
+            out.append(dash_list(blocks[i:j], atoms))
             i = j
             continue
-        if B.only_atoms(t):
+        if i in turns:
+            m = turns[i]
+            k = m.end()
+            shifted = [Span(sp.start - k, sp.end - k, sp.tag, sp.attrs) for sp in spans.get(i, []) if sp.start >= k]
+            who = people.id_for(m.group("who"))
+            out.append(Node("sp", {"who": "#" + who}, [Node("speaker", {}, build(t[:k].rstrip(), atoms)),
+                                                      Node("p", {}, build(t[k:], atoms, shifted))]))
+        elif B.only_atoms(t):
             out += build(t, atoms)
         else:
             out.append(Node("p", {}, build(t, atoms, spans.get(i, []))))
         i += 1
     return out
+
+
+def dash_list(blocks: list[Block], atoms: Atoms) -> Node:
+    """A distribution list: '- Comrade …' lines."""
+    items = [Node("item", {}, build(re.sub(r"^\s*[-–]\s+", "", b.text), atoms)) for b in blocks]
+    rend = "en-dashed" if blocks[0].text.lstrip().startswith("–") else "dashed"
+    return Node("list", {"type": "distribution", "rend": rend}, items)
 
 
 def _language(text: str) -> str:
@@ -376,12 +405,13 @@ def _meta_facts(doc: Document, front: Front, back: Front) -> None:
         doc.sent.date_when = _wilson_iso(date) or iso_date(date)
         doc.sent.date_evidence = "date-line"
     doc.doc_type = _wilson_type(doc.title)
-    m = re.match(r"^[^,]+,\s*(?P<from>.+?)\s+to\s+(?P<to>(?:the\s+)?[^,]+)", doc.title or "")
+    m = re.match(r"^[^,]+,\s*(?P<from>.+?)\s+to\s+(?P<to>(?:the\s+)?[^,]+)", doc.title or "") or re.search(
+        r"\bfrom\s+(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?(?:,|\s+\d{1,2}\s+\w+\s+\d{4}|$)", doc.title or "", re.I)
     if m:
         if not doc.sent.person:
-            doc.sent.person = m.group("from")
-        doc.received.org = m.group("to")
-        doc.received.evidence = "title"
+            set_party(doc.sent, m.group("from"), "title")
+        if m.group("to"):
+            set_party(doc.received, m.group("to"), "title")
     doc.front = front.pieces
     doc.back = back.pieces
 
@@ -399,7 +429,7 @@ def _wilson_type(title: str) -> str | None:
     m = re.match(r"^(Cable|Telegram|Letter|Memorandum of Conversation|Memorandum|Record of Conversation|"
                  r"Minutes|Note|Report|Transcript|Conversation|Ciphered Telegram|Diary|Speech|Notes|Record)", title or "",
                  re.I)
-    return m.group(1).title() if m else None
+    return m.group(1)[0].upper() + m.group(1)[1:].lower() if m else None
 
 
 __all__ = ["read", "Span"]
