@@ -172,12 +172,16 @@ def _who(after: str, before: str) -> str | None:
 
 
 def _name_ok(name: str) -> bool:
-    words = name.split()
-    return bool(words) and words[0] not in NOT_SPEAKERS and words[-1] not in NOT_SPEAKERS
+    words = _clean(name).split()
+    return bool(words) and words[-1] not in NOT_SPEAKERS
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip()
+    """'Then Gromyko' -> 'Gromyko': drop sentence words caught before a name."""
+    words = re.sub(r"\s+", " ", name).strip().split()
+    while words and words[0] in NOT_SPEAKERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from .footnotes import FootItem, split_list
 from .inline import Atoms, Span, build, protect, strip_atoms
 from .model import Document, Node, Transcript
 from .correspondence import set_party
-from .speech import People, said_spans
+from .speech import TITLES, People, said_spans
 
 NAV_RE = re.compile(
     r"^(?:Back to Inquiry Set|Back to (?:top|Search(?: Results)?|Collection)|Skip to (?:main )?content|Search in|"
@@ -320,9 +320,19 @@ def _full_names(front: Front, blocks: list[Block]) -> list[str]:
     """Full names that the page gives (in its title, description, a participants line)."""
     text = " ".join(t for k, _, t in front.pieces if k in ("title", "description", "commentary", "field:summary"))
     text += " " + " ".join(strip_atoms(b.text) for b in blocks if re.match(r"^Participants?:", b.text))
-    found = re.findall(r"\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\b", text)
-    return list(dict.fromkeys(n for n in found if not n.split()[0] in ("The", "This", "On", "In", "Later", "Soviet",
-                                                                        "Cable", "Meeting", "Foreign", "Encrypted")))
+    found = re.findall(r"\b(?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+\b", text)
+    names = []
+    for n in found:
+        words = n.split()
+        while words and (words[0] in TITLES or words[0] in NOT_NAME_WORDS):
+            words = words[1:]
+        if len(words) >= 2:
+            names.append(" ".join(words))
+    return list(dict.fromkeys(names))
+
+
+NOT_NAME_WORDS = {"The", "This", "On", "In", "Later", "Soviet", "Cable", "Meeting", "Foreign", "Encrypted", "Record",
+                  "Memorandum", "Conversation", "Letter", "Report", "Telegram", "Head", "Participants"}
 
 
 def _middle(blocks: list[Block], people: People, atoms: Atoms, warnings: list[str], name: str) -> list[Node]:
