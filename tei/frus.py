@@ -16,6 +16,7 @@ from .footnotes import FootItem, split_list
 from .inline import Atoms, Span, build, classify_quote, pair_quotes, protect, speaker_of, strip_atoms
 from .model import Document, Node, Transcript
 
+KNOWN_HEADINGS = re.compile(r"^(?:Editorial Note|Preface|Introduction|Summary|Note on Sources|Chronology)\b")
 HEADING_RE = re.compile(r"^(?P<num>\d{1,4}[A-Za-z]?)\.\s+(?P<title>\S.*)$")
 DOC_TYPES = {
     "telegram": "telegram", "circular telegram": "telegram", "letter": "letter", "message": "message",
@@ -38,34 +39,110 @@ def read(text: str, name: str = "transcript") -> Transcript:
     lines = text.split("\n")
     warnings: list[str] = []
     atoms = Atoms()
+    if any(OLD_NOTE_RE.match(line) for line in lines):
+        return _read_old_site(lines, atoms, warnings, name)
     body_lines, items, style = split_list(lines)
-    blocks = [Block(protect(l.strip(), atoms, warnings, f"{name}:{i + 1}: "), i + 1, l)
-              for i, l in enumerate(body_lines) if l.strip()]
+    blocks = _blocks(body_lines, 0, atoms, warnings, name)
     if not blocks:
         raise ValueError(f"{name}: no text found: the transcript is empty (or only has a footnote list)")
+    doc = _document(blocks, items, atoms, warnings, name)
+    return Transcript("frus", [doc], warnings, note_list_style=style)
+
+
+def _blocks(lines: list[str], offset: int, atoms: Atoms, warnings: list[str], name: str) -> list[Block]:
+    return [Block(protect(line.strip(), atoms, warnings, f"{name}:{offset + i + 1}: "), offset + i + 1, line)
+            for i, line in enumerate(lines) if line.strip()]
+
+
+def _document(blocks: list[Block], items: list[FootItem], atoms: Atoms, warnings: list[str], name: str,
+              marked: dict | None = None) -> Document:
+    """One document from its blocks. ``marked`` holds notes already placed (older site format)."""
     head_block, body = blocks[0], blocks[1:]
     m = HEADING_RE.match(head_block.text)
-    number, title_text = (m.group("num"), m.group("title")) if m else (None, head_block.text)
+    number = m.group("num") if m else None
+    if not m and not KNOWN_HEADINGS.match(strip_atoms(head_block.text)):
+        warnings.append(f"{name}:{head_block.line}: no FRUS heading ('249. Telegram From …') on the first line; "
+                        f"it is kept as the head and the rest as paragraphs: check the transcript")
     head_text = head_block.text  # the head keeps the document number, as printed
-    texts, unplaced = notes.anchor([head_text] + [b.text for b in body], m.end("num") + 1 if m else 0,
-                                   [head_block.line] + [b.line for b in body], items, atoms, warnings, name)
-    head_text, body_texts = texts[0], texts[1:]
+    unplaced: list[Node] = []
+    if marked is None:
+        texts, unplaced = notes.anchor([head_text] + [b.text for b in body], m.end("num") + 1 if m else 0,
+                                       [head_block.line] + [b.line for b in body], items, atoms, warnings, name)
+        head_text = texts[0]
+        for b, t in zip(body, texts[1:]):
+            b.text = t
     title_plain = _title_of(strip_atoms(head_text)[len(number) + 2 if number else 0:])
     doc = Document(body=Node("div", {"type": "document"}), title=title_plain, number=number)
     if number:
         doc.body.attrs["n"] = number
     doc.body.append(Node("head", {}, build(head_text, atoms)))
-    for b, t in zip(body, body_texts):
-        b.text = t
     top, i = letter.top_zone(body, atoms)
     tail, end = letter.bottom_zone(body, i, atoms)
     doc.body.children += top
     doc.body.children += _middle(body[i:end], doc, atoms, warnings, name)
     doc.body.children += letter.closer(tail)
-    for note in unplaced:
-        doc.body.append(note)
+    doc.body.children += unplaced
     _header_facts(doc, atoms, items)
-    return Transcript("frus", [doc], warnings, note_list_style=style)
+    return doc
+
+
+# --- the older State Department site ----------------------------------------------------------
+# Navigation text first; several documents on a page, each heading ending with its source-note
+# marker /1/; markers /N/; each footnote a paragraph "/N/text" soon after the paragraph citing it.
+
+OLD_NOTE_RE = re.compile(r"^\s*/(?P<n>\d{1,3})/\s*(?P<text>\S.*)$")
+OLD_HEAD_RE = re.compile(r"^\d{1,4}[A-Za-z]?\.\s+\S.*/1/\s*$")
+OLD_MARKER_RE = re.compile(r"(?<![\d/])/(\d{1,3})/(?![\d/])")
+
+
+def _read_old_site(lines: list[str], atoms: Atoms, warnings: list[str], name: str) -> Transcript:
+    heads = [i for i, line in enumerate(lines) if OLD_HEAD_RE.match(line.strip())]
+    if not heads:
+        heads = [next(i for i, line in enumerate(lines) if line.strip())]
+    dropped = [line.strip() for line in lines[:heads[0]] if line.strip()]
+    docs = []
+    for k, start in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        docs.append(_old_document(lines[start:end], start, atoms, warnings, name))
+    return Transcript("frus", docs, warnings, dropped_lines=dropped, note_list_style="inline")
+
+
+def _old_document(lines: list[str], offset: int, atoms: Atoms, warnings: list[str], name: str) -> Document:
+    blocks = _blocks(lines, offset, atoms, warnings, name)
+    notes_by_n: dict[str, Node] = {}
+    kept: list[Block] = []
+    ids = f"d{offset + 1}fn"
+    for b in blocks:
+        m = OLD_NOTE_RE.match(strip_atoms(b.text))
+        if m and b is not blocks[0]:
+            n = m.group("n")
+            note = Node("note", {"n": n, "rend": "slashed", "xml:id": ids + n}, build(b.text[b.text.index("/", 1) + 1:]
+                                                                                      .lstrip(), atoms))
+            if note.text().startswith("Source:"):
+                note.attrs["type"] = "source"
+            notes_by_n[n] = note
+            kept.append(Block(atoms.put(Node("anchor", {"type": "footnote-text", "corresp": f"#{ids}{n}"})),
+                              b.line, b.raw))
+        else:
+            kept.append(b)
+    placed = set()
+
+    def swap(m):
+        note = notes_by_n.get(m.group(1))
+        if note is None or m.group(1) in placed:
+            return m.group(0)
+        placed.add(m.group(1))
+        return atoms.put(note)
+
+    for b in kept:
+        b.text = OLD_MARKER_RE.sub(swap, b.text)
+    doc = _document(kept, [], atoms, warnings, name, marked=notes_by_n)
+    for n, note in notes_by_n.items():
+        if n not in placed:
+            note.attrs["place"] = "end"
+            doc.body.append(note)
+            warnings.append(f"{name}:{offset + 1}: footnote /{n}/ has no marker in the text; kept at the end")
+    return doc
 
 
 # --- the body ---------------------------------------------------------------------------------
@@ -92,6 +169,8 @@ def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str
                 items.append(blocks[j])
                 j += 1
             lst = Node("list", {"type": _slug(lm.group("label"))}, [Node("head", {}, build(t, atoms))])
+            if items and strip_atoms(items[0].text).lstrip().startswith("•"):
+                lst.attrs["rend"] = "bulleted"
             lst.children += _items(items, atoms)
             out.append(lst)
             i = j
@@ -112,11 +191,14 @@ def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str
             out += build(t, atoms)
             i += 1
             continue
-        if is_dialogue and (tm := letter.turn(t)):
+        # "[Page 202]K: …": the page break goes into the speaker, as glued as it was
+        lead = len(t) - len(t.lstrip("".join(c for c in t if Atoms.is_atom(c))))
+        if is_dialogue and (tm := letter.turn(t[lead:])):
             who = B.make_id(tm.group("who"), "sp-")
             doc.speakers.setdefault(who, tm.group("who"))
-            out.append(Node("sp", {"who": "#" + who}, [Node("speaker", {}, build(t[:tm.end()].rstrip(), atoms)),
-                                                       Node("p", {}, _inline(t[tm.end():], doc, atoms))]))
+            k = lead + tm.end()
+            out.append(Node("sp", {"who": "#" + who}, [Node("speaker", {}, build(t[:k].rstrip(), atoms)),
+                                                       Node("p", {}, _inline(t[k:], doc, atoms))]))
             i += 1
             continue
         out.append(Node("p", {}, _inline(t, doc, atoms)))
@@ -259,6 +341,14 @@ def _header_facts(doc: Document, atoms: Atoms, items: list[FootItem]) -> None:
         correspondence.set_party(doc.sent, sender, "heading")
         if addressee:
             correspondence.set_party(doc.received, addressee, "heading")
+    elif (m := re.match(r"^(?P<from>(?:The|the) [^,]+?)\s+to\s+(?P<to>(?:the|The|President|Chairman) .+)$", title)):
+        # pre-1952 headings: "The Ambassador in the Soviet Union (Kirk) to the Secretary of State";
+        # the document type is on the file-number line ("861.00/10–2849: Telegram")
+        sender, addressee = _split_from_to(m.group("from") + " to " + m.group("to"))
+        correspondence.set_party(doc.sent, sender, "heading")
+        correspondence.set_party(doc.received, addressee, "heading")
+        seg = next((n for n in doc.body.iter("seg") if n.attrs.get("type") == "file-number"), None)
+        doc.doc_type = seg.text().rsplit(":", 1)[-1].strip() if seg is not None else None
     else:
         doc.doc_type = re.split(r"\s+(?:to|by|between|of the|on)\s+", title, maxsplit=1)[0] if title else None
         if title.startswith("Memorandum of Conversation"):

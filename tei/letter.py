@@ -87,12 +87,12 @@ def bottom_zone(body: list[Block], start: int, atoms: Atoms, signature=B.is_sign
     tail: list[Node] = []
     while end > start:
         t = body[end - 1].text
-        if B.only_atoms(t) and all(atoms.get(c).tag in ("note", "pb") for c in t.strip()):
+        if B.only_atoms(t) and all(atoms.get(c).tag in ("note", "pb", "anchor") for c in t.strip()):
             tail[:0] = build(t, atoms)
-        elif signature(t):
-            tail.insert(0, Node("signed", {}, build(t, atoms)))
         elif B.CLOSING_SALUTE_RE.match(strip_atoms(t).strip()):
             tail.insert(0, Node("salute", {}, build(t, atoms)))
+        elif signature(t):
+            tail.insert(0, Node("signed", {}, build(t, atoms)))
         elif (d := B.dateline_node(t)) is not None and tail:
             d.children = rebuild(d, atoms)
             tail.insert(0, d)

@@ -139,6 +139,8 @@ def _is_reference(prev: str, before: str, rest: str) -> bool:
     """Is a bare number after the word ``prev`` a reference (a telegram, page, count), not a marker?"""
     if prev in REFERENCE_WORDS or prev.rstrip(".,:") in REFERENCE_WORDS or prev in MONTHS:
         return True  # "Dulte 4", "Document 12", "July 4" (but "in July, 3" may be a marker)
+    if re.fullmatch(r"\d{1,3}", prev) and not rest.strip() and re.search(r"[^\W\d]\s+\d{1,3}\s*$", before):
+        return False  # the second marker on a heading: "… Nixon 1 2"
     if re.fullmatch(r"[\d.,:;/–-]+", prev):  # a number before a number: a list of numbers ...
         # ... unless it ends a date: "your letter of October 16 1", "of December 13, 1961, 1"
         return not DATE_END_RE.search(_plain(before))

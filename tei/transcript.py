@@ -12,7 +12,9 @@ import re
 from lxml import etree
 
 from .inline import REND_ELLIPSIS, brackets
-from .xmlsafe import NSMAP
+from .xmlsafe import NSMAP, TEI_NS, XML_NS
+
+XMLID = "{%s}id" % XML_NS
 
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "item", "list", "opener", "closer", "sp", "speaker",
           "postscript", "trailer", "byline", "ab", "lg", "l", "div", "body", "front", "back", "stamp-block",
@@ -39,10 +41,11 @@ def is_block(el) -> bool:
 
 
 class Writer:
-    def __init__(self) -> None:
+    def __init__(self, by_id: dict | None = None) -> None:
         self.paras: list[str] = []
         self.cur: list[str] = []
         self.notes: list[etree._Element] = []
+        self.by_id = by_id or {}  # xml:id -> element, for notes printed apart from their marker
 
     def flush(self) -> None:
         text = "".join(self.cur)
@@ -62,6 +65,12 @@ class Writer:
                 continue
             if is_block(c):
                 self.walk_block(c, bullet if local(c) == "item" else "")
+            elif local(c) == "anchor" and c.get("type") == "footnote-text":
+                self.flush()  # where the older site printed a footnote: "/2/text" as a paragraph
+                note = self.by_id.get((c.get("corresp") or "").lstrip("#"))
+                if note is not None:
+                    self.cur.append(f"/{note.get('n')}/" + Writer().content(note))
+                self.flush()
             else:
                 self.cur.append(self.inline(c))
             self.cur.append(c.tail or "")
@@ -75,6 +84,8 @@ class Writer:
             self.notes.append(el)
             if el.get("place") == "end":
                 return ""
+            if el.get("rend") == "slashed":
+                return f"/{el.get('n')}/"
             return f"[{el.get('n')}]" if el.get("rend") == "bracketed" else (el.get("n") or "")
         if name == "gap":
             if el.get("rend") in REND_ELLIPSIS:
@@ -114,7 +125,8 @@ def regenerate(tree: etree._ElementTree) -> str:
     root = tree.getroot()
     front, back = _pieces(root, "front"), _pieces(root, "back")
     body = root.find("tei:text/tei:body", NSMAP)
-    w = Writer()
+    by_id = {el.get(XMLID): el for el in root.iter("{%s}note" % TEI_NS) if el.get(XMLID)}
+    w = Writer(by_id)
     if body is not None:
         w.walk_block(body)
     style = (body.get("rend") if body is not None else None) or "footnotes-numbered"
@@ -122,7 +134,7 @@ def regenerate(tree: etree._ElementTree) -> str:
     # footnotes are listed in the order of their markers (unanchored ones by their number)
     w.notes.sort(key=lambda n: _num(n.get("n")))
     text = "\n\n".join(front + w.paras)
-    if w.notes:
+    if w.notes and style != "inline":
         text += "\n" + "\n".join(w.footnote_list(style))
     if back:
         text += "\n\n" + "\n\n".join(back)

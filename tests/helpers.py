@@ -18,7 +18,8 @@ def body(tree) -> etree._Element:
 
 
 def x(tree, path: str):
-    return tree.getroot().xpath(path, namespaces=NSMAP)
+    node = tree.getroot() if hasattr(tree, "getroot") else tree
+    return node.xpath(path, namespaces=NSMAP)
 
 
 def text_before(note: etree._Element, n: int = 12) -> str:
