@@ -93,11 +93,12 @@ def segments(texts: list[str], warnings: list[str], where) -> list[Segment]:
             cur, cur_kind = _lead(s), "continued"
         for a, e, kind in marks(s):
             if kind == "open":
-                if cur is not None:
-                    end = len(s[:a].rstrip())
-                    in_block.append(Segment(b, cur, end, "unclosed"))
-                    warnings.append(f"{where(b)}: a quotation opened here is not closed before the next one "
-                                    f"opens; the first is ended there: check the quotation marks")
+                end = len(s[:a].rstrip())
+                if cur is not None and end > cur:
+                    in_block.append(Segment(b, cur, end, "unclosed" if cur_kind != "continued" else "continued"))
+                    if cur_kind != "continued":
+                        warnings.append(f"{where(b)}: a quotation opened here is not closed before the next one "
+                                        f"opens; the first is ended there: check the quotation marks")
                 cur, cur_kind = a, "closed"
             elif cur is not None:
                 in_block.append(Segment(b, cur, e, cur_kind))

@@ -36,3 +36,16 @@ def text_before(note: etree._Element, n: int = 12) -> str:
 
 def roundtrip_ok(text: str, tree) -> bool:
     return fold(regenerate(tree)) == fold(text)
+
+
+def preceding_text(el: etree._Element) -> str:
+    """All text of the parent before ``el`` (notes left out)."""
+    parent = el.getparent()
+    out = [parent.text or ""]
+    for sib in parent:
+        if sib is el:
+            break
+        if not etree.QName(sib).localname == "note":
+            out.append("".join(sib.itertext()))
+        out.append(sib.tail or "")
+    return "".join(out)
