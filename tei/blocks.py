@@ -108,6 +108,14 @@ def only_atoms(s: str) -> bool:
     return bool(s.strip()) and not strip_atoms(s).strip()
 
 
+GLOBAL_TAGS = {"pb", "note", "anchor", "gap", "lb"}  # TEI model.global: allowed between blocks
+
+
+def only_global_atoms(s: str, atoms: Atoms) -> bool:
+    """A block holding only page breaks, notes, anchors or gaps: they stand between blocks."""
+    return only_atoms(s) and all(atoms.get(c).tag in GLOBAL_TAGS for c in s.strip())
+
+
 def make_id(name: str, prefix: str = "") -> str:
     """A readable NCName from a name: 'R. Kennedy' -> 'r-kennedy'."""
     import unicodedata

@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from . import __version__
+from .correspondence import doc_type_slug
 from .model import Document, Node, Party, Transcript
 from .xmlsafe import TEI_NS, XML_NS
 
@@ -78,6 +79,8 @@ def encode(tr: Transcript, stem: str, source_path: str) -> etree._ElementTree:
     body = E("body", {"rend": f"footnotes-{tr.note_list_style}" if tr.note_list_style != "numbered" else None})
     for i, d in enumerate(docs):
         div = node_to_xml(d.body)
+        if d.doc_type:
+            div.set("subtype", doc_type_slug(d.doc_type))
         if len(docs) > 1:
             div.set(XMLID, f"doc{i + 1}")
         body.append(div)

@@ -18,18 +18,6 @@ from .model import Document, Node, Transcript
 
 KNOWN_HEADINGS = re.compile(r"^(?:Editorial Note|Preface|Introduction|Summary|Note on Sources|Chronology)\b")
 HEADING_RE = re.compile(r"^(?P<num>\d{1,4}[A-Za-z]?)\.\s+(?P<title>\S.*)$")
-DOC_TYPES = {
-    "telegram": "telegram", "circular telegram": "telegram", "letter": "letter", "message": "message",
-    "memorandum": "memorandum", "memorandum of conversation": "memorandum-of-conversation",
-    "memorandum for the record": "memorandum-for-the-record", "editorial note": "editorial-note",
-    "note": "note", "oral statement": "oral-statement", "airgram": "airgram", "despatch": "despatch",
-    "instruction": "instruction", "paper": "paper", "report": "report", "minutes": "minutes",
-    "transcript": "transcript", "record of meeting": "memorandum-of-conversation",
-    "summary record": "minutes", "aide-mémoire": "note", "aide-memoire": "note",
-    "telephone conversation": "transcript", "backchannel message": "message",
-    "intelligence memorandum": "memorandum", "national intelligence estimate": "report",
-    "cable": "telegram", "statement": "oral-statement", "draft": "paper", "notes": "minutes",
-}
 LABEL_RE = re.compile(
     r"^(?P<label>SUBJECTS?|PARTICIPANTS?|DATE & TIME|DATE AND TIME|DATE|TIME|PLACE|COPIES TO|DISTRIBUTION|"
     r"ALSO PRESENT|U\.S\. SIDE|SOVIET SIDE|PRESENT|Subject|Participants|Place|Date)(?P<colon>:?)(?P<rest>.*)$"
@@ -187,7 +175,7 @@ def _middle(blocks: list[Block], doc: Document, atoms: Atoms, warnings: list[str
             out.append(Node("list", {"rend": "bulleted"}, _items(blocks[i:j], atoms)))
             i = j
             continue
-        if B.only_atoms(t):
+        if B.only_global_atoms(t, atoms):
             out += build(t, atoms)
             i += 1
             continue
@@ -300,7 +288,7 @@ def _block_quote(blocks: list[Block], i: int, j: int, doc: Document, atoms: Atom
     if who:
         node.attrs["who"] = "#" + _speaker_id(doc, who)
     for b in blocks[i:j]:
-        if B.only_atoms(b.text):
+        if B.only_global_atoms(b.text, atoms):
             node.children += build(b.text, atoms)
         else:
             node.append(Node("p", {}, _inline(b.text, doc, atoms, in_quote=True)))

@@ -52,8 +52,10 @@ def top_zone(body: list[Block], atoms: Atoms, cipher: bool = False) -> tuple[lis
     while i < len(body):
         t = body[i].text
         plain = strip_atoms(t).strip()
-        if B.only_atoms(t):
+        if B.only_global_atoms(t, atoms):
             out += build(t, atoms)
+        elif B.only_atoms(t):  # a stamp, an addition on its own line: part of the opening
+            out.append(Node("opener", {}, build(t, atoms)))
         elif (d := B.dateline_node(t)) is not None:
             d.children = rebuild(d, atoms)
             out.append(d)

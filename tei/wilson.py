@@ -359,7 +359,7 @@ def _middle(blocks: list[Block], people: People, atoms: Atoms, warnings: list[st
             who = people.id_for(m.group("who"))
             out.append(Node("sp", {"who": "#" + who}, [Node("speaker", {}, build(t[:k].rstrip(), atoms)),
                                                       Node("p", {}, build(t[k:], atoms, shifted))]))
-        elif B.only_atoms(t):
+        elif B.only_global_atoms(t, atoms):
             out += build(t, atoms)
         else:
             out.append(Node("p", {}, build(t, atoms, spans.get(i, []))))

@@ -219,7 +219,7 @@ def test_russian_page_keeps_its_language():
 
 def test_east_german_record_with_stamp_addition_and_distribution():
     text, tree, tr = fixture("gdr_report.txt")
-    assert x(tree, "string(//tei:div/tei:stamp)") == "faded stamp: Secret"
+    assert x(tree, "string(//tei:div/tei:opener/tei:stamp)") == "faded stamp: Secret"
     assert x(tree, "string(//tei:add[@type='handwritten'])") == "handwritten: 10:15"
     assert x(tree, "string(//tei:closer/tei:signed)") == "Winzer"
     assert x(tree, "//tei:postscript/tei:list/tei:item/text()") == ["Comrade Ulbricht", "Comrade Stoph"]
