@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -105,6 +105,39 @@ def validate(
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     raise typer.Exit(1 if errors or (strict and warnings) else 0)
+
+
+schema_app = typer.Typer(no_args_is_help=True, help="Compile the ODD customization (no Java needed).")
+app.add_typer(schema_app, name="schema")
+
+
+@schema_app.command("build")
+def schema_build(
+    odd: Path = typer.Option(Path("schemas/diplomatic.odd"), "--odd", help="The ODD to compile."),
+    sources: Optional[Path] = typer.Option(None, "--sources", envvar="TEI_SOURCES",
+                                           help="TEI P5 Specs folder (default ../shared/tei-p5/Specs)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Folder for the schemas (default: the ODD's)."),
+    guidelines: Optional[Path] = typer.Option(None, "--guidelines", help="Also write the guidelines as HTML here."),
+    tei_all: Optional[Path] = typer.Option(None, "--tei-all", help="Also compile tei_all.rng into this folder."),
+) -> None:
+    """ODD + TEI P5 sources -> RELAX NG, Schematron, XSD (and the guidelines, tei_all)."""
+    from .schema import build, build_tei_all, sources_dir, write_guidelines
+
+    if not odd.exists():
+        err.print(f"[red]error:[/red] no such ODD: {odd}")
+        raise typer.Exit(2)
+    try:
+        built = build(odd, sources, out)
+    except (FileNotFoundError, ValueError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(1)
+    n_rules = len(built.cust.constraints)
+    err.print(f"{built.rng}, {built.sch}, {built.xsd}: {len(built.cust.elements)} elements, {n_rules} constraintSpecs")
+    if guidelines:
+        write_guidelines(odd, built.cust, guidelines)
+        err.print(f"{guidelines}: the encoding guidelines")
+    if tei_all:
+        err.print(f"{build_tei_all(sources_dir(sources), tei_all)}: tei_all from the same sources")
 
 
 @app.command()

@@ -102,12 +102,14 @@ def expand(expr, cust, seen=()):
     to elements the customization does not select, and to empty classes, become ("none",)."""
     kind = expr[0]
     if kind == "el":
-        return ("el", expr[1], expr[2], expr[3]) if expr[1] in cust.elements else ("none",)
+        if expr[1] not in cust.elements:  # not selected: an optional one is simply never there
+            return ("none",) if expr[2] >= 1 else ("empty",)
+        return expr
     if kind == "class":
         _, name, how, lo, hi = expr
         members = cust.members(name)
         if not members:
-            return ("none",)
+            return ("none",) if lo >= 1 else ("empty",)
         refs = [("el", m, 1, 1) for m in members]
         if how == "alternate":
             body = ("alt", refs, 1, 1)
@@ -123,7 +125,7 @@ def expand(expr, cust, seen=()):
     if kind == "macro":
         _, name, lo, hi = expr
         if name in seen or name not in cust.macros:
-            return ("none",)
+            return ("none",) if lo >= 1 else ("empty",)
         return with_occ(expand(ir(cust.macros[name].content), cust, seen + (name,)), lo, hi)
     if kind in ("seq", "alt"):
         return (kind, [expand(e, cust, seen) for e in expr[1]], expr[2], expr[3])
@@ -214,12 +216,26 @@ def _balanced(s: str) -> bool:
 
 
 def is_free_choice(expr) -> bool:
-    """Is the model 'any of these, in any order, any number of times' (no assertion needed)?"""
+    """Is the model (a | b | text)*: these children in any order, any number (no assertion needed)?"""
     if expr[0] in ("text", "empty"):
         return True
-    if expr[0] == "alt" or expr[0] == "seq":
-        if expr[2] == 0 and expr[3] is None:
-            return all(e[0] in ("el", "text") and (e[0] == "text" or (e[2], e[3]) in ((1, 1), (0, None), (1, None)))
-                       or (e[0] == "alt" and is_free_choice(("alt", e[1], 0, None)) and True)
-                       for e in expr[1]) and (expr[0] == "alt" or len(expr[1]) == 1)
+    if expr[0] == "el":
+        return (expr[2], expr[3]) == (0, None)
+    if expr[0] in ("seq", "alt") and (expr[2], expr[3]) == (0, None):
+        if expr[0] == "seq" and len(expr[1]) != 1:
+            return False
+        return all(_free_item(e) for e in expr[1])
+    return False
+
+
+STAR_SAFE = ((1, 1), (0, 1), (0, None), (1, None))  # x{m,n} inside a star is x* for these
+
+
+def _free_item(e) -> bool:
+    if e[0] == "text":
+        return True
+    if e[0] == "el":
+        return (e[2], e[3]) in STAR_SAFE
+    if e[0] in ("alt", "seq") and (e[2], e[3]) in STAR_SAFE:
+        return (e[0] == "alt" or len(e[1]) == 1) and all(_free_item(x) for x in e[1])
     return False
