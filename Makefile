@@ -7,9 +7,9 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 TEI    := $(BIN)/tei
 
-.PHONY: all setup convert validate test evaluate clean
+.PHONY: all setup convert validate schema guidelines test evaluate accuracy clean
 
-all: convert validate
+all: convert validate guidelines
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 not found)"; exit 1; }
@@ -23,13 +23,25 @@ convert: $(STAMP)
 	$(TEI) convert corpus/transcripts -o corpus/tei
 
 validate: $(STAMP)
-	$(TEI) validate corpus/tei
+	$(TEI) validate
+
+# Regenerate schemas/*.rng, *.sch, *.xsd from the ODD (needs the TEI P5 sources; they are committed,
+# so validating never does)
+schema: $(STAMP)
+	$(TEI) schema build --sources $(SHARED)/tei-p5/Specs
+
+guidelines: $(STAMP)
+	@mkdir -p build
+	$(BIN)/python -c "from pathlib import Path; from tei.schema import guidelines_from_committed as g; g(Path('schemas/diplomatic.odd'), Path('build/guidelines.html'))"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate.py $(SHARED)/frus-dev
+
+accuracy: $(STAMP)
+	$(BIN)/python scripts/validation_accuracy.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -134,7 +134,7 @@ def schema_build(
     n_rules = len(built.cust.constraints)
     err.print(f"{built.rng}, {built.sch}, {built.xsd}: {len(built.cust.elements)} elements, {n_rules} constraintSpecs")
     if guidelines:
-        write_guidelines(odd, built.cust, guidelines)
+        write_guidelines(odd, built.rng, built.sch, guidelines)
         err.print(f"{guidelines}: the encoding guidelines")
     if tei_all:
         err.print(f"{build_tei_all(sources_dir(sources), tei_all)}: tei_all from the same sources")

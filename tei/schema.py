@@ -91,44 +91,52 @@ def build_tei_all(sources: Path, outdir: Path) -> Path:
 
 # --- the guidelines ---------------------------------------------------------------------------
 
-def guidelines_html(odd: Path, cust: Customization) -> str:
-    """The ODD's prose, then a reference of every element, closed value list and rule."""
-    tree = parse(odd)
-    ns = {"tei": "http://www.tei-c.org/ns/1.0", "sch": "http://purl.oclc.org/dsdl/schematron"}
-    body = tree.getroot().find(".//tei:body", ns)
+def guidelines_html(odd: Path, rng: Path, sch: Path) -> str:
+    """The ODD's prose, then a reference of every element (with its closed value lists) and every
+    Schematron rule, read from the compiled schemas (so the TEI sources are not needed)."""
+    ns = {"tei": "http://www.tei-c.org/ns/1.0", "sch": "http://purl.oclc.org/dsdl/schematron",
+          "r": "http://relaxng.org/ns/structure/1.0", "a": "http://relaxng.org/ns/compatibility/annotations/1.0"}
+    body = parse(odd).getroot().find(".//tei:body", ns)
+    title = "".join(parse(odd).getroot().find(".//tei:titleStmt/tei:title", ns).itertext())
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>{html.escape(cust.ident)}: encoding guidelines</title>",
-             "<style>body{font-family:Georgia,serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.5}"
+             f"<title>{html.escape(title)}</title>",
+             "<style>body{font-family:Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5}"
              "code,.gi,.att{font-family:ui-monospace,monospace;font-size:.92em}table{border-collapse:collapse}"
              "td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top;text-align:left}</style></head><body>"]
     for el in body:
         parts.append(_prose(el))
-    parts.append('<h2 id="elements">Elements</h2><table><tr><th>element</th><th>module</th><th>description</th>'
-                 '<th>attributes (closed values)</th></tr>')
-    for name in sorted(cust.elements):
-        spec = cust.elements[name]
+    parts.append('<h2 id="elements">Elements</h2><table><tr><th>element</th><th>description</th>'
+                 '<th>attributes: required, closed values</th></tr>')
+    grammar = parse(rng).getroot()
+    for el in sorted(grammar.iterfind("r:define/r:element", ns), key=lambda e: e.get("name")):
+        name = el.get("name")
+        doc = el.find("a:documentation", ns)
         atts = []
-        for a in cust.attributes(spec).values():
-            if a.vals is not None and a.val_type == "closed":
-                atts.append(f"<span class='att'>@{html.escape(a.ident)}</span>: "
-                            + ", ".join(f"<code>{html.escape(v)}</code>" for v in a.vals))
-            elif a.usage == "req":
-                atts.append(f"<span class='att'>@{html.escape(a.ident)}</span> (required)")
-        parts.append(f"<tr id='el-{name}'><td class='gi'>&lt;{name}&gt;</td><td>{spec.module}</td>"
-                     f"<td>{html.escape(spec.desc)}</td><td>{'<br>'.join(atts)}</td></tr>")
+        for at in el.iterfind(".//r:attribute", ns):
+            aname = ("xml:" if at.get("ns") else "") + at.get("name")
+            values = [v.text for v in at.iterfind("r:choice/r:value", ns)]
+            required = at.getparent().tag != "{%s}optional" % ns["r"]
+            if values or required:
+                atts.append(f"<span class='att'>@{html.escape(aname)}</span>" + (" (required)" if required else "")
+                            + (": " + ", ".join(f"<code>{html.escape(v)}</code>" for v in values) if values else ""))
+        parts.append(f"<tr id='el-{name}'><td class='gi'>&lt;{name}&gt;</td>"
+                     f"<td>{html.escape(doc.text if doc is not None else '')}</td><td>{'<br>'.join(atts)}</td></tr>")
     parts.append("</table>")
-    parts.append('<h2 id="rules">Schematron rules</h2><table><tr><th>rule id</th><th>on</th><th>what it checks</th>'
+    parts.append('<h2 id="rules">Schematron rules</h2><table><tr><th>rule id</th><th>what it checks</th>'
                  '<th>message (what to do)</th></tr>')
-    for spec_ident, cs in cust.constraints:
-        desc = cs.find("tei:desc", ns)
-        msgs = [" ".join("".join(m.itertext()).split()) for m in cs.iterfind(".//sch:assert", ns)]
-        msgs += [" ".join("".join(m.itertext()).split()) for m in cs.iterfind(".//sch:report", ns)]
-        parts.append(f"<tr id='rule-{cs.get('ident')}'><td><code>{html.escape(cs.get('ident') or '')}</code></td>"
-                     f"<td class='gi'>{html.escape(spec_ident or 'schema')}</td>"
-                     f"<td>{html.escape(' '.join(''.join(desc.itertext()).split()) if desc is not None else '')}</td>"
-                     f"<td>{'<br>'.join(html.escape(m) for m in msgs)}</td></tr>")
+    for pat in parse(sch).getroot().iterfind("sch:pattern", ns):
+        desc = " ".join(" ".join("".join(p.itertext()).split()) for p in pat.iterfind("sch:p", ns))
+        msgs = [" ".join("".join(m.itertext()).split()) for m in pat.iterfind(".//sch:assert", ns)]
+        msgs += [" ".join("".join(m.itertext()).split()) for m in pat.iterfind(".//sch:report", ns)]
+        parts.append(f"<tr id='rule-{pat.get('id')}'><td><code>{html.escape(pat.get('id') or '')}</code></td>"
+                     f"<td>{html.escape(desc)}</td><td>{'<br>'.join(html.escape(m) for m in msgs)}</td></tr>")
     parts.append("</table></body></html>")
     return "\n".join(parts)
+
+
+def guidelines_from_committed(odd: Path, target: Path) -> Path:
+    name = parse(odd).getroot().find(".//{http://www.tei-c.org/ns/1.0}schemaSpec").get("ident")
+    return write_guidelines(odd, odd.parent / f"{name}.rng", odd.parent / f"{name}.sch", target)
 
 
 def _prose(el) -> str:
@@ -171,6 +179,6 @@ def _inline(el) -> str:
     return "".join(out)
 
 
-def write_guidelines(odd: Path, cust: Customization, target: Path) -> Path:
-    atomic_write(target, guidelines_html(odd, cust).encode("utf-8"))
+def write_guidelines(odd: Path, rng: Path, sch: Path, target: Path) -> Path:
+    atomic_write(target, guidelines_html(odd, rng, sch).encode("utf-8"))
     return target

@@ -33,6 +33,8 @@ class XsdWriter:
         self.c = cust
         self.xml_loc = xml_schema_location
         self.types_wanted: list[str] = []
+        self.att_types: dict[bytes, tuple[str, etree._Element]] = {}
+        self.att_names: dict[str, int] = {}
 
     # --- simple types -----------------------------------------------------------------------
     def simple(self, parent, expr, inline_keys: bool = False) -> None:
@@ -85,6 +87,19 @@ class XsdWriter:
         for f in el.findall(T + "dataFacet"):
             xs(r, f.get("name"), value=f.get("value"))
 
+    def named_att_type(self, a: AttDef) -> str:
+        """One named simpleType per distinct attribute type (most attributes share theirs)."""
+        holder = etree.Element("holder")
+        self.att_type(holder, a)
+        st = holder[0]
+        key = etree.tostring(st)
+        if key not in self.att_types:
+            name = f"att-{a.ident}" + (f"-{self.att_names.get(a.ident, 0) + 1}" if a.ident in self.att_names else "")
+            self.att_names[a.ident] = self.att_names.get(a.ident, 0) + 1
+            st.set("name", name)
+            self.att_types[key] = (name, st)
+        return self.att_types[key][0]
+
     def want(self, key: str) -> None:
         if key not in self.types_wanted:
             self.types_wanted.append(key)
@@ -114,8 +129,7 @@ class XsdWriter:
         if a.ident.startswith("xml:"):
             at = xs(parent, "attribute", ref=a.ident)
         else:
-            at = xs(parent, "attribute", name=a.ident)
-            self.att_type(at, a)
+            at = xs(parent, "attribute", name=a.ident, type="tei:" + self.named_att_type(a))
         if a.usage == "req":
             at.set("use", "required")
 
@@ -163,6 +177,8 @@ class XsdWriter:
             xs(s, "element", name=start, type=f"tei:{start}.type")
         for name in sorted(self.c.elements):
             self.complex_type(s, name)
+        for name, st in self.att_types.values():
+            s.append(st)
         done: set[str] = set()
         while len(done) < len(self.types_wanted):
             for key in list(self.types_wanted):

@@ -1,18 +1,27 @@
-"""``tei validate``: every check on every file, one line per problem.
+"""``tei validate``: every check on every file, one line per problem, each one an editor can act on.
 
-Checks run in order for each file: well-formedness (and the refusal of DTDs and entities), then
-the edition's structural rules. Each problem carries file, line, column, severity, a rule id and
-a message that says what to do.
+For each file, in order: well-formedness (and the refusal of DTDs and entities), RELAX NG (lxml),
+Schematron (XPath 2, run by Saxon), XSD 1.1 (xmlschema), and pointers into other files. libxml2's
+RELAX NG messages often name the wrong thing (``Element correspAction has extra content: date``
+when the fault is an attribute value of ``date``): where the XSD, the second engine, finds the
+fault inside the element libxml2 blames, its line and reason are reported instead; other libxml2
+messages are rewritten to say what was found, what was expected and where.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 
-from .xmlsafe import TEI_NS, UnsafeXML, parse
+from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, parse_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"
+POINTER_ATTS = ("ref", "corresp", "who", "target", "next", "prev", "source", "sameAs")
 
 
 @dataclass(order=True)
@@ -25,6 +34,269 @@ class Problem:
     message: str
 
 
+def local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def elem_path(el) -> str:
+    """A readable path: /TEI/text/body/div[1]/p[3]."""
+    parts = []
+    while el is not None and isinstance(el.tag, str):
+        parent = el.getparent()
+        name = local(el)
+        if parent is not None:
+            same = [c for c in parent if isinstance(c.tag, str) and c.tag == el.tag]
+            parts.append(f"{name}[{same.index(el) + 1}]" if len(same) > 1 else name)
+        else:
+            parts.append(name)
+        el = parent
+    return "/" + "/".join(reversed(parts))
+
+
+class Validator:
+    def __init__(self, schemas: Path = SCHEMAS, name: str = "diplomatic") -> None:
+        self.schemas = schemas
+        self.name = name
+        for ext in ("rng", "sch", "xsd"):
+            if not (schemas / f"{name}.{ext}").exists():
+                raise FileNotFoundError(f"{schemas / (name + '.' + ext)} is missing: run `make schema`")
+
+    @cached_property
+    def rng(self) -> etree.RelaxNG:
+        return etree.RelaxNG(etree.parse(str(self.schemas / f"{self.name}.rng"),
+                                         etree.XMLParser(resolve_entities=False, no_network=True)))
+
+    @cached_property
+    def vocab(self) -> dict[str, dict[str, list[str] | None]]:
+        """element -> attribute -> closed values (or None), read from the compiled RNG."""
+        g = etree.parse(str(self.schemas / f"{self.name}.rng")).getroot()
+        ns = {"r": "http://relaxng.org/ns/structure/1.0"}
+        out: dict[str, dict] = {}
+        for el in g.iterfind(".//r:define/r:element", ns):
+            atts = {}
+            for at in el.iterfind(".//r:attribute", ns):
+                name = ("xml:" if at.get("ns") else "") + at.get("name", "")
+                values = [v.text for v in at.iterfind("r:choice/r:value", ns)]
+                atts[name] = values or None
+            out[el.get("name")] = atts
+        return out
+
+    @cached_property
+    def schematron(self):
+        from .schematron import Schematron
+        return Schematron(self.schemas / f"{self.name}.sch")
+
+    @cached_property
+    def xsd(self):
+        import xmlschema
+        return xmlschema.XMLSchema11(str(self.schemas / f"{self.name}.xsd"))
+
+    # --- one file ---------------------------------------------------------------------------
+    def file(self, path: Path) -> list[Problem]:
+        p = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            return [Problem(p, 1, 0, "error", "io", f"cannot read the file: {e.strerror}")]
+        try:
+            tree = parse_bytes(data, p)
+        except etree.XMLSyntaxError as e:
+            line, col = e.position if e.position else (1, 0)
+            return [Problem(p, line or 1, col or 0, "error", "wellformed",
+                            f"not well-formed XML: {_clean_libxml(e.msg)}: fix the markup here")]
+        except UnsafeXML as e:
+            return [Problem(p, 1, 0, "error", "unsafe-xml", str(e).split(": ", 1)[-1])]
+        root = tree.getroot()
+        if root.tag != "{%s}TEI" % TEI_NS:
+            q = etree.QName(root)
+            return [Problem(p, root.sourceline or 1, 0, "error", "root",
+                            f"the root element is <{q.localname}> (namespace {q.namespace or 'none'}); a file of the "
+                            f"edition is <TEI xmlns=\"{TEI_NS}\">")]
+        problems = self.structure(p, tree)
+        problems += self.rules(p, tree, data, path)
+        problems += self.pointers(p, tree, path)
+        return problems
+
+    def structure(self, p: str, tree) -> list[Problem]:
+        """RELAX NG, with the XSD as the second opinion that puts line and cause right."""
+        ok = self.rng.validate(tree)
+        xsd_errors = list(self.xsd.iter_errors(tree))
+        if ok:  # the XSD should agree; where it does not, it names the element and the cause
+            return [self._xsd_problem(p, e, tree) for e in xsd_errors]
+        out: list[Problem] = []
+        used: set[int] = set()
+        for err in self.rng.error_log:
+            el = _at(tree, err.path)
+            span = _span(el) if el is not None else (err.line, err.line)
+            inside = [k for k, e in enumerate(xsd_errors) if span[0] <= (e.sourceline or 0) <= span[1]
+                      and k not in used]
+            if inside and _vague(err.message):
+                for k in inside:
+                    used.add(k)
+                    out.append(self._xsd_problem(p, xsd_errors[k], tree))
+                continue
+            out.append(Problem(p, err.line, err.column, "error", "rng", self._explain(err, el)))
+        return _dedupe(out)
+
+    def _xsd_problem(self, p: str, e, tree) -> Problem:
+        el = e.elem if getattr(e, "elem", None) is not None else None
+        where = elem_path(el) if el is not None else (e.path or "")
+        reason = e.reason or str(e)
+        m = re.match(r"attribute (\S+)='(.*)': (?:invalid value|value must be one of)", reason)
+        if m and el is not None:
+            values = self.vocab.get(local(el), {}).get(m.group(1))
+            expect = f"one of {', '.join(values)}" if values else _type_hint(e)
+            msg = (f"@{m.group(1)}=\"{m.group(2)}\" on <{local(el)}> is not allowed: expected {expect}; "
+                   f"fix the value ({where})")
+        elif "attribute not allowed" in reason and el is not None:
+            name = reason.split("'")[1] if "'" in reason else "?"
+            msg = (f"<{local(el)}> has no attribute @{name}: remove it, or use one of "
+                   f"{', '.join(sorted(self.vocab.get(local(el), {}))[:12])} … ({where})")
+        elif "missing required attribute" in reason and el is not None:
+            msg = f"<{local(el)}> needs {reason.split('missing required attribute')[-1].strip()} ({where})"
+        elif "assertion test is false" in reason and el is not None:
+            kids = ", ".join(f"<{local(c)}>" for c in el if isinstance(c.tag, str))
+            msg = (f"the children of <{local(el)}> are not in an allowed order or number ({kids}): see the "
+                   f"element's content model in the guidelines ({where})")
+        else:
+            msg = f"{reason} ({where})"
+        return Problem(p, (el.sourceline if el is not None else None) or 1, 0, "error", "xsd", msg)
+
+    def _explain(self, err, el) -> str:
+        """libxml2's RELAX NG message, said so that it can be acted on."""
+        msg = _clean_libxml(err.message)
+        where = elem_path(el) if el is not None else ""
+        m = re.match(r"Invalid attribute (\S+) for element (\S+)", msg)
+        if m:
+            att, name = m.groups()
+            known = self.vocab.get(name, {})
+            if att in known or f"xml:{att}" in known:
+                values = known.get(att) or known.get(f"xml:{att}")
+                got = el.get(att) if el is not None else None
+                expect = f"one of {', '.join(values)}" if values else "a value of the attribute's datatype"
+                return f"@{att}=\"{got}\" on <{name}> is not allowed: expected {expect} ({where})"
+            return f"<{name}> has no attribute @{att}: remove it ({where})"
+        m = re.match(r"Element (\S+) failed to validate attributes", msg)
+        if m:
+            return f"an attribute of <{m.group(1)}> has a wrong value or is missing ({where})"
+        m = re.match(r"Element (\S+) has extra content: (\S+)", msg)
+        if m:
+            return f"<{m.group(2)}> is not allowed inside <{m.group(1)}> at this place: move or remove it ({where})"
+        m = re.match(r"Expecting element (\S+), got (\S+)", msg)
+        if m:
+            return f"expected <{m.group(1)}> here, found <{m.group(2)}> ({where})"
+        m = re.match(r"Did not expect element (\S+) there", msg)
+        if m:
+            return f"<{m.group(1)}> is not allowed here: move it or remove it ({where})"
+        m = re.match(r"Expecting an element (\S+), got nothing", msg)
+        if m:
+            return f"<{m.group(1)}> is required here and missing: add it ({where})"
+        m = re.match(r"Element (\S+) failed to validate content", msg)
+        if m:
+            return f"the content of <{m.group(1)}> does not match its model ({where})"
+        return f"{msg} ({where})"
+
+    def rules(self, p: str, tree, data: bytes, path: Path) -> list[Problem]:
+        out = []
+        for f in self.schematron.run(data, path.resolve().as_uri()):
+            line = _line_of(tree, f.path)
+            severity = "warning" if f.role in ("warning", "warn", "info", "information") else "error"
+            out.append(Problem(p, line, 0, severity, f.pattern, f.message))
+        return out
+
+    def pointers(self, p: str, tree, path: Path) -> list[Problem]:
+        """Pointers into other files (authority records: ../authority/persons.xml#per-x)."""
+        out = []
+        cache: dict[Path, set[str] | None] = {}
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for att in POINTER_ATTS:
+                for tok in (el.get(att) or "").split():
+                    if tok.startswith("#") or re.match(r"^[a-z]+:", tok) or "#" not in tok:
+                        continue
+                    fname, frag = tok.split("#", 1)
+                    target = (path.parent / fname).resolve()
+                    if target not in cache:
+                        cache[target] = _ids(target)
+                    ids = cache[target]
+                    if ids is None:
+                        out.append(Problem(p, el.sourceline or 1, 0, "error", "xref",
+                                           f"@{att}=\"{tok}\" on <{local(el)}> points into {fname}, which does not "
+                                           f"exist (or is not well-formed XML): fix the path"))
+                    elif frag not in ids:
+                        out.append(Problem(p, el.sourceline or 1, 0, "error", "xref",
+                                           f"@{att}=\"{tok}\" on <{local(el)}>: {fname} has no xml:id \"{frag}\": "
+                                           f"fix the pointer or add the record"))
+        return out
+
+
+def _ids(path: Path) -> set[str] | None:
+    try:
+        tree = parse_bytes(path.read_bytes(), str(path))
+    except (OSError, etree.XMLSyntaxError, UnsafeXML):
+        return None
+    return {v for v in tree.getroot().xpath("//@xml:id")}
+
+
+def _at(tree, xpath: str | None):
+    if not xpath:
+        return None
+    try:
+        found = tree.xpath(xpath)
+    except etree.XPathError:
+        return None
+    return found[0] if found and isinstance(found[0], etree._Element) else None
+
+
+def _span(el) -> tuple[int, int]:
+    last = el
+    for d in el.iter():
+        last = d
+    return (el.sourceline or 0, (last.sourceline or 0) + (last.text or "").count("\n") + (last.tail or "").count("\n"))
+
+
+def _vague(message: str) -> bool:
+    return any(s in message for s in ("extra content", "failed to validate content", "failed to validate attributes",
+                                      "Did not expect element", "Expecting element", "Invalid sequence"))
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for pr in problems:
+        key = (pr.line, pr.rule, pr.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(pr)
+    return out
+
+
+def _type_hint(e) -> str:
+    v = getattr(e, "validator", None)
+    name = getattr(v, "name", None) or getattr(getattr(v, "type", None), "name", None)
+    if name and "temporal" in str(name):
+        return "an ISO date or time (YYYY, YYYY-MM, YYYY-MM-DD, or a dateTime)"
+    return f"a value of type {name}" if name else "a valid value"
+
+
+def _line_of(tree, saxon_path: str) -> int:
+    from .schematron import lxml_path
+    p = lxml_path(saxon_path or "")
+    p = re.sub(r"/(@[^/]+|text\(\)(\[\d+\])?|comment\(\)(\[\d+\])?)$", "", p) or "/*"
+    try:
+        found = tree.getroot().getroottree().xpath(p, namespaces={**NSMAP, "xml": "http://www.w3.org/XML/1998/namespace"})
+    except etree.XPathError:
+        return 1
+    el = found[0] if found else None
+    return (el.sourceline if isinstance(el, etree._Element) else None) or 1
+
+
+def _clean_libxml(msg: str) -> str:
+    return re.sub(r"\s+", " ", msg).strip()
+
+
+# --- many files -------------------------------------------------------------------------------
+
 def collect(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
@@ -32,38 +304,12 @@ def collect(paths: list[Path]) -> list[Path]:
     return out
 
 
-def validate_file(path: Path) -> list[Problem]:
-    try:
-        tree = parse(path)
-    except etree.XMLSyntaxError as e:
-        line, col = (e.position if e.position else (1, 0))
-        return [Problem(str(path), line or 1, col or 0, "error", "wellformed",
-                        f"not well-formed XML: {e.msg}: fix the markup at this point")]
-    except UnsafeXML as e:
-        return [Problem(str(path), 1, 0, "error", "unsafe-xml", str(e).split(": ", 1)[-1])]
-    except OSError as e:
-        return [Problem(str(path), 1, 0, "error", "io", f"cannot read the file: {e.strerror}")]
-    return structural(path, tree)
-
-
-def structural(path: Path, tree: etree._ElementTree) -> list[Problem]:
-    """Rules that hold for every file of the edition, until the compiled schema checks them all."""
-    root = tree.getroot()
-    out = []
-    if root.tag not in ("{%s}TEI" % TEI_NS, "{%s}listPerson" % TEI_NS, "{%s}listOrg" % TEI_NS,
-                        "{%s}listPlace" % TEI_NS, "{%s}teiCorpus" % TEI_NS):
-        out.append(Problem(str(path), root.sourceline or 1, 0, "error", "root",
-                           f"the root element is <{etree.QName(root).localname}> in namespace "
-                           f"{etree.QName(root).namespace or 'none'}; a TEI file starts with "
-                           f"<TEI xmlns=\"{TEI_NS}\">"))
-    return out
-
-
-def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
+def validate_paths(paths: list[Path], validator: Validator | None = None) -> tuple[list[Problem], int]:
     files = collect(paths)
+    v = validator or Validator()
     problems: list[Problem] = []
     for f in files:
-        problems += validate_file(f)
+        problems += v.file(f)
     return sorted(problems), len(files)
 
 
@@ -76,7 +322,8 @@ def report(problems: list[Problem], n_files: int, fmt: str = "text") -> str:
     lines = []
     for p in problems:
         if fmt == "github":
-            lines.append(f"::{p.severity} file={p.path},line={p.line},col={p.col},title={p.rule}::{p.message}")
+            msg = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            lines.append(f"::{p.severity} file={p.path},line={p.line},col={p.col},title={p.rule}::{msg}")
         else:
             lines.append(f"{p.path}:{p.line}:{p.col}: {p.severity} [{p.rule}] {p.message}")
     lines.append(f"{n_files} file(s) checked: {errors} error(s), {warnings} warning(s)")
