@@ -127,6 +127,11 @@ class Validator:
         used: set[int] = set()
         for err in self.rng.error_log:
             el = _at(tree, err.path)
+            if _vague(err.message) and el is not None:
+                found = self._order(p, el)
+                if found is not None:
+                    out.append(found)
+                    continue
             span = _span(el) if el is not None else (err.line, err.line)
             inside = [k for k, e in enumerate(xsd_errors) if span[0] <= (e.sourceline or 0) <= span[1]
                       and k not in used]
@@ -137,6 +142,33 @@ class Validator:
                 continue
             out.append(Problem(p, err.line, err.column, "error", "rng", self._explain(err, el)))
         return _dedupe(out)
+
+    @cached_property
+    def models(self) -> dict[str, re.Pattern]:
+        """element -> the regular expression its children must match (from the XSD's assertions)."""
+        g = etree.parse(str(self.schemas / f"{self.name}.xsd")).getroot()
+        out = {}
+        for ct in g.iterfind("{http://www.w3.org/2001/XMLSchema}complexType"):
+            a = ct.find("{http://www.w3.org/2001/XMLSchema}assert")
+            if a is not None:
+                m = re.search(r"'\^(.*)\$'\)$", a.get("test"))
+                if m:
+                    out[ct.get("name").removesuffix(".type")] = re.compile(m.group(1))
+        return out
+
+    def _order(self, p: str, blamed) -> Problem | None:
+        """Where libxml2 only says 'did not expect …', find the simplest repair of the children of
+        the element (or of its parent) against the content model, and say that."""
+        for el in (blamed, blamed.getparent()):
+            if el is None or local(el) not in self.models:
+                continue
+            rx = self.models[local(el)]
+            kids = [c for c in el if isinstance(c.tag, str) and c.tag.startswith("{%s}" % TEI_NS)]
+            names = [local(c) for c in kids]
+            if rx.fullmatch("".join(n + "," for n in names)):
+                continue
+            return _repair(p, el, kids, names, rx, sorted(self.vocab))
+        return None
 
     def _xsd_problem(self, p: str, e, tree) -> Problem:
         el = e.elem if getattr(e, "elem", None) is not None else None
@@ -231,6 +263,38 @@ class Validator:
         return out
 
 
+def _repair(p: str, el, kids, names: list[str], rx: re.Pattern, vocab: list[str]) -> Problem | None:
+    """The one-step repair (move, remove, insert a child) that makes the children match."""
+    def ok(seq):
+        return rx.fullmatch("".join(n + "," for n in seq)) is not None
+    where = elem_path(el)
+    parent = local(el)
+    moves = []
+    for i in range(len(names)):
+        rest = names[:i] + names[i + 1:]
+        for j in range(len(rest) + 1):
+            if j != i and ok(rest[:j] + [names[i]] + rest[j:]):
+                moves.append((i, j, rest))
+    if moves:  # of equal repairs, name the child that stands latest: the one that was displaced
+        i, j, rest = max(moves, key=lambda m: m[0])
+        target = f"before <{rest[j]}>" if j < len(rest) else "at the end"
+        return Problem(p, kids[i].sourceline or 1, 0, "error", "rng",
+                       f"<{names[i]}> is out of place inside <{parent}>: move it {target} ({elem_path(kids[i])})")
+    for i, kid in enumerate(kids):  # a child that has no place here: remove it
+        if ok(names[:i] + names[i + 1:]):
+            return Problem(p, kid.sourceline or 1, 0, "error", "rng",
+                           f"<{names[i]}> is not allowed at this place inside <{parent}>: remove it or move it "
+                           f"({elem_path(kid)})")
+    for j in range(len(names) + 1):  # a required child is missing: insert it
+        fits = [n for n in vocab if ok(names[:j] + [n] + names[j:])]
+        if fits:
+            n = next((f for f in fits if f != parent), fits[0])
+            at = f"before <{names[j]}>" if j < len(names) else "at the end"
+            return Problem(p, el.sourceline or 1, 0, "error", "rng",
+                           f"<{parent}> is missing a required <{n}> ({at}): add it ({where})")
+    return None
+
+
 def _ids(path: Path) -> set[str] | None:
     try:
         tree = parse_bytes(path.read_bytes(), str(path))
@@ -258,7 +322,8 @@ def _span(el) -> tuple[int, int]:
 
 def _vague(message: str) -> bool:
     return any(s in message for s in ("extra content", "failed to validate content", "failed to validate attributes",
-                                      "Did not expect element", "Expecting element", "Invalid sequence"))
+                                      "Did not expect element", "Expecting element", "Invalid sequence",
+                                      "Expecting an element"))
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
