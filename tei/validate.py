@@ -88,8 +88,27 @@ class Validator:
 
     @cached_property
     def xsd(self):
+        """The XSD 1.1 schema. Building it takes seconds (xmlschema prepares each assertion), so
+        the built schema is kept in build/cache, keyed by the schema files' hash."""
+        import hashlib
+        import pickle
+
         import xmlschema
-        return xmlschema.XMLSchema11(str(self.schemas / f"{self.name}.xsd"))
+        files = sorted(self.schemas.glob(f"{self.name}*.xsd"))
+        key = hashlib.sha256(b"".join(f.read_bytes() for f in files) + xmlschema.__version__.encode()).hexdigest()
+        cache = ROOT / "build" / "cache" / f"{self.name}-xsd-{key[:16]}.pickle"
+        if cache.exists():
+            try:
+                return pickle.loads(cache.read_bytes())
+            except Exception:  # a stale or broken cache: build again
+                pass
+        schema = xmlschema.XMLSchema11(str(self.schemas / f"{self.name}.xsd"))
+        try:
+            from .convert import atomic_write
+            atomic_write(cache, pickle.dumps(schema))
+        except OSError:
+            pass  # a read-only checkout: no cache, just slower
+        return schema
 
     # --- one file ---------------------------------------------------------------------------
     def file(self, path: Path) -> list[Problem]:
