@@ -159,10 +159,11 @@ DATE_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MONTHS))})\s+\d{{1,2}}(?
 
 def choose(cands: list[Candidate], n_items: int, starts: list[int]) -> tuple[list[tuple[Candidate, int]], int]:
     """Pick the marker sequence: (candidate, list item index) pairs, and the first marker value."""
+    index = GluedIndex(cands)
     best: tuple[int, int, list] | None = None
     for m0 in dict.fromkeys(starts):
         for prefer_glued in (True, False):
-            chosen = walk(cands, m0, m0 + n_items - 1, prefer_glued)
+            chosen = walk(cands, m0, m0 + n_items - 1, prefer_glued, index)
             if best is None or len(chosen) > best[0]:
                 best = (len(chosen), m0, chosen)
     if best is None:
@@ -170,10 +171,12 @@ def choose(cands: list[Candidate], n_items: int, starts: list[int]) -> tuple[lis
     return best[2], best[1]
 
 
-def walk(cands: list[Candidate], first: int, last: int, prefer_glued: bool = True) -> list[tuple[Candidate, int]]:
+def walk(cands: list[Candidate], first: int, last: int, prefer_glued: bool = True,
+         index: "GluedIndex | None" = None) -> list[tuple[Candidate, int]]:
     """Greedy walk along the sequence first..last. A glued marker may skip up to two numbers (the
     skipped notes have no marker); once the walk ends with notes left, a glued marker printed
     again (FRUS pages sometimes repeat the last number) takes the next note."""
+    index = index or GluedIndex(cands)
     k = first
     chosen: list[tuple[Candidate, int]] = []
     taken_end: tuple[int, int] = (-1, -1)
@@ -183,7 +186,7 @@ def walk(cands: list[Candidate], first: int, last: int, prefer_glued: bool = Tru
         if k > last:
             break
         ok = c.value == k or (c.strong and k < c.value <= min(k + 2, last))
-        if ok and prefer_glued and not c.strong and _strong_later(cands, c, k):
+        if ok and prefer_glued and not c.strong and index.glued_comes_first(c, k):
             ok = False  # a glued marker for k follows: this bare number is text
         if ok:
             chosen.append((c, c.value - first))
@@ -198,13 +201,28 @@ def walk(cands: list[Candidate], first: int, last: int, prefer_glued: bool = Tru
     return chosen
 
 
-def _strong_later(cands: list[Candidate], c: Candidate, k: int) -> bool:
-    """Is there a glued candidate for k later on, before any glued candidate for a later marker?"""
-    for d in cands:
-        if (d.block, d.start) <= (c.block, c.start) or not d.strong:
-            continue
-        if d.value == k:
-            return True
-        if d.value > k:
+class GluedIndex:
+    """Where the glued (strong) candidates of each value are, for quick look-ahead."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.by_value: dict[int, list[tuple[int, int]]] = {}
+        for c in cands:
+            if c.strong:
+                self.by_value.setdefault(c.value, []).append((c.block, c.start))
+
+    def first_after(self, value: int, pos: tuple[int, int]) -> tuple[int, int] | None:
+        import bisect
+        lst = self.by_value.get(value)
+        if not lst:
+            return None
+        i = bisect.bisect_right(lst, pos)
+        return lst[i] if i < len(lst) else None
+
+    def glued_comes_first(self, c: Candidate, k: int) -> bool:
+        """Is there a glued candidate for k after c, before any glued one for k+1 or k+2?"""
+        pos = (c.block, c.start)
+        here = self.first_after(k, pos)
+        if here is None:
             return False
-    return False
+        later = [p for p in (self.first_after(k + 1, pos), self.first_after(k + 2, pos)) if p is not None]
+        return not later or here < min(later)

@@ -135,10 +135,12 @@ def _resume_point(s: str, after: int | None) -> int | None:
 
 def attribute(texts: list[str], segs: list[Segment]) -> None:
     """Fill in who speaks each segment, from the words after it, then before it."""
+    prev_end_of: dict[int, int] = {}
     for k, seg in enumerate(segs):
         s = texts[seg.block]
         after = strip_atoms(s[seg.end:seg.end + 100])
-        prev_end = max([x.end for x in segs if x.block == seg.block and x.end <= seg.start], default=0)
+        prev_end = prev_end_of.get(seg.block, 0)  # segments come in text order
+        prev_end_of[seg.block] = seg.end
         before = strip_atoms(s[prev_end:seg.start])[-100:]
         if seg.kind == "runs-on":
             after = ""  # the next paragraph says who (see links)
