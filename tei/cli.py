@@ -88,6 +88,7 @@ def validate(
     paths: List[Path] = typer.Argument(None, help="TEI files or folders (default: corpus/tei and corpus/authority)."),
     fmt: str = typer.Option("text", "--format", help="text, json or github."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    xinclude: bool = typer.Option(False, "--xinclude", help="Resolve xi:include (only files inside corpus/)."),
 ) -> None:
     """Check TEI files; one line per problem, then a summary. Exit 1 when any error."""
     from .validate import report, validate_paths
@@ -100,7 +101,8 @@ def validate(
     if missing:
         err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
         raise typer.Exit(2)
-    problems, n_files = validate_paths(paths)
+    root = Path("corpus").resolve() if Path("corpus").is_dir() else Path.cwd()
+    problems, n_files = validate_paths(paths, xinclude_root=root if xinclude else None)
     sys.stdout.write(report(problems, n_files, fmt))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors

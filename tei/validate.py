@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, parse_bytes
+from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, parse, parse_bytes, xinclude
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -54,22 +54,22 @@ def elem_path(el) -> str:
 
 
 class Validator:
-    def __init__(self, schemas: Path = SCHEMAS, name: str = "diplomatic") -> None:
+    def __init__(self, schemas: Path = SCHEMAS, name: str = "diplomatic", xinclude_root: Path | None = None) -> None:
         self.schemas = schemas
         self.name = name
+        self.xinclude_root = xinclude_root  # XInclude is off unless a folder to confine it to is given
         for ext in ("rng", "sch", "xsd"):
             if not (schemas / f"{name}.{ext}").exists():
                 raise FileNotFoundError(f"{schemas / (name + '.' + ext)} is missing: run `make schema`")
 
     @cached_property
     def rng(self) -> etree.RelaxNG:
-        return etree.RelaxNG(etree.parse(str(self.schemas / f"{self.name}.rng"),
-                                         etree.XMLParser(resolve_entities=False, no_network=True)))
+        return etree.RelaxNG(parse(self.schemas / f"{self.name}.rng"))
 
     @cached_property
     def vocab(self) -> dict[str, dict[str, list[str] | None]]:
         """element -> attribute -> closed values (or None), read from the compiled RNG."""
-        g = etree.parse(str(self.schemas / f"{self.name}.rng")).getroot()
+        g = parse(self.schemas / f"{self.name}.rng").getroot()
         ns = {"r": "http://relaxng.org/ns/structure/1.0"}
         out: dict[str, dict] = {}
         for el in g.iterfind(".//r:define/r:element", ns):
@@ -125,13 +125,18 @@ class Validator:
                             f"not well-formed XML: {_clean_libxml(e.msg)}: fix the markup here")]
         except UnsafeXML as e:
             return [Problem(p, 1, 0, "error", "unsafe-xml", str(e).split(": ", 1)[-1])]
+        included = []
+        if self.xinclude_root is not None:
+            included = [Problem(p, 1, 0, "error", "xinclude", m) for m in xinclude(tree, self.xinclude_root)]
+            data = etree.tostring(tree, encoding="UTF-8")
+            tree = parse_bytes(data, p)  # line numbers now count in the expanded document
         root = tree.getroot()
         if root.tag != "{%s}TEI" % TEI_NS:
             q = etree.QName(root)
             return [Problem(p, root.sourceline or 1, 0, "error", "root",
                             f"the root element is <{q.localname}> (namespace {q.namespace or 'none'}); a file of the "
                             f"edition is <TEI xmlns=\"{TEI_NS}\">")]
-        problems = self.structure(p, tree)
+        problems = included + self.structure(p, tree)
         problems += self.rules(p, tree, data, path)
         problems += self.pointers(p, tree, path)
         return problems
@@ -165,7 +170,7 @@ class Validator:
     @cached_property
     def models(self) -> dict[str, re.Pattern]:
         """element -> the regular expression its children must match (from the XSD's assertions)."""
-        g = etree.parse(str(self.schemas / f"{self.name}.xsd")).getroot()
+        g = parse(self.schemas / f"{self.name}.xsd").getroot()
         out = {}
         for ct in g.iterfind("{http://www.w3.org/2001/XMLSchema}complexType"):
             a = ct.find("{http://www.w3.org/2001/XMLSchema}assert")
@@ -388,9 +393,10 @@ def collect(paths: list[Path]) -> list[Path]:
     return out
 
 
-def validate_paths(paths: list[Path], validator: Validator | None = None) -> tuple[list[Problem], int]:
+def validate_paths(paths: list[Path], validator: Validator | None = None,
+                   xinclude_root: Path | None = None) -> tuple[list[Problem], int]:
     files = collect(paths)
-    v = validator or Validator()
+    v = validator or Validator(xinclude_root=xinclude_root)
     problems: list[Problem] = []
     for f in files:
         problems += v.file(f)

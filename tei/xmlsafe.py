@@ -7,6 +7,7 @@ entities at all and keeps libxml2's limits on (``huge_tree=False``).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -52,3 +53,40 @@ def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
     if dt.system_url or dt.public_id:
         raise UnsafeXML(f"{name}: the document refers to an external DTD ({dt.system_url or dt.public_id}); "
                         f"DTDs are not loaded: remove the <!DOCTYPE …> line")
+
+
+XI_NS = "http://www.w3.org/2001/XInclude"
+
+
+def xinclude(tree: etree._ElementTree, allowed_root: Path, depth: int = 0) -> list[str]:
+    """Resolve xi:include elements, only for files inside ``allowed_root`` (parsed as safely as the
+    rest). Returns messages for includes refused or failed; those elements are left in place.
+    XInclude is off everywhere unless a caller asks for this."""
+    problems = []
+    allowed_root = allowed_root.resolve()
+    base = Path(tree.docinfo.URL or ".").resolve().parent
+    for inc in list(tree.getroot().iter("{%s}include" % XI_NS)):
+        href = inc.get("href") or ""
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href) and not href.startswith("file:"):
+            problems.append(f"xi:include of {href} refused: only files inside {allowed_root} may be included")
+            continue
+        target = (base / href.removeprefix("file://")).resolve()
+        if allowed_root not in target.parents:
+            problems.append(f"xi:include of {href} refused: {target} is outside {allowed_root}")
+            continue
+        if depth > 10:
+            problems.append(f"xi:include of {href} refused: includes nested more than 10 deep")
+            continue
+        try:
+            sub = parse(target)
+        except (OSError, etree.XMLSyntaxError, UnsafeXML) as e:
+            problems.append(f"xi:include of {href} failed: {e}")
+            continue
+        problems += xinclude(sub, allowed_root, depth + 1)
+        parent = inc.getparent()
+        if parent is None:
+            continue
+        new = sub.getroot()
+        new.tail = inc.tail
+        parent.replace(inc, new)
+    return problems
