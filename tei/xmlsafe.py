@@ -33,7 +33,24 @@ def _parser(line_numbers: bool = True) -> etree.XMLParser:
     )
 
 
+DOCTYPE_RE = re.compile(rb"<!DOCTYPE\b(?P<rest>[^\[>]*)(?P<subset>\[.*?\])?\s*>", re.S)
+
+
+def _prescan(data: bytes, name: str) -> None:
+    """Refuse DTD features before libxml2 sees them: an entity bomb should not even start."""
+    m = DOCTYPE_RE.search(data[:1_000_000]) if b"<!DOCTYPE" in data[:1_000_000] else None
+    if m is None:
+        return
+    if re.search(rb"\b(SYSTEM|PUBLIC)\b", m.group("rest")):
+        raise UnsafeXML(f"{name}: the document refers to an external DTD; DTDs are not loaded: "
+                        f"remove the <!DOCTYPE …> line")
+    if m.group("subset") and b"<!ENTITY" in m.group("subset"):
+        raise UnsafeXML(f"{name}: the document declares entities in a DTD; entity declarations are refused "
+                        f"(they can read files or expand without bound): remove the <!DOCTYPE …> block")
+
+
 def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
+    _prescan(data, name)
     root = etree.fromstring(data, parser=_parser(), base_url=name)
     tree = root.getroottree()
     _refuse_entities(tree, name)
