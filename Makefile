@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 TEI    := $(BIN)/tei
 
-.PHONY: all setup convert validate schema guidelines test evaluate accuracy clean
+.PHONY: all setup convert validate schema guidelines test fuzz evaluate accuracy benchmark clean
 
 all: convert validate guidelines
 
@@ -36,6 +36,10 @@ guidelines: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The property-based tests with thousands of examples (minutes; not part of `make test`)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_properties.py --hypothesis-show-statistics
 
 evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate.py $(SHARED)/frus-dev

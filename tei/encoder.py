@@ -165,6 +165,7 @@ def _piece(tag: str, n: str | None, label: str, text: str, attrs: dict | None = 
 def _place_pieces(d: Document) -> dict[str, list]:
     """File each metadata piece of a Wilson Center page where TEI puts it."""
     out: dict[str, list] = {k: [] for k in ("title", "funder", "notesStmt", "sourceDesc", "abstract")}
+    used: set[str] = set()
     for where, pieces in (("front", d.front), ("back", d.back)):
         for k, (kind, label, text) in enumerate(pieces, start=1):
             n = f"{where}-{k}"
@@ -178,10 +179,12 @@ def _place_pieces(d: Document) -> dict[str, list]:
             elif kind in ("description", "field:summary"):
                 if n or not out["abstract"]:
                     out["abstract"].append(_piece("p", n, label, text))
-            elif kind == "creator":
-                d.sent.person_attrs = {"n": n} if n else {}
-            elif kind == "date":
-                d.sent.date_attrs = {"n": n} if n else {}
+            elif kind in ("creator", "date") and kind not in used:
+                used.add(kind)  # the first creator and date lines are the sender and the date
+                if kind == "creator":
+                    d.sent.person_attrs = {"n": n} if n else {}
+                else:
+                    d.sent.date_attrs = {"n": n} if n else {}
             elif kind in ("citation", "field:citation", "field:source", "field:original-archive", "field:rights"):
                 if n:
                     out["sourceDesc"].append(_piece("bibl", n, label, text, {"type": kind.split(":")[-1]}))

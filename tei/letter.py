@@ -101,6 +101,8 @@ def bottom_zone(body: list[Block], start: int, atoms: Atoms, signature=B.is_sign
         else:
             break
         end -= 1
+    if end == start and any(n.tag in ("signed", "salute", "dateline") for n in tail):
+        return [], len(body)  # nothing but a "closing": TEI wants text before a closer, so it is text
     return tail, end
 
 

@@ -98,7 +98,8 @@ def _digit_candidates(block_index: int, s: str) -> list[Candidate]:
             continue  # 21:00
         if before == "." and two_back.isdigit() and (
                 re.match(r"\.\d", s[j:j + 2]) or (re.search(r"(?:^|\D)\d{1,2}\.$", s[max(0, i - 4):i])
-                                                  and not DAY_END_RE.search(_plain(s[max(0, i - 40):i])))):
+                                                  and not DAY_END_RE.search(_plain(s[max(0, i - 40):i]))
+                                                  and not REF_NUMBER_END_RE.search(_plain(s[max(0, i - 40):i])))):
             continue  # 12.11.1962, 5.3 (but "of April 18.1" and "in 1961.2" end with a marker)
         if before == "," and two_back.isdigit() and len(run) == 3:
             continue  # 1,000
@@ -152,6 +153,7 @@ def _is_reference(prev: str, before: str, rest: str) -> bool:
     return False
 
 
+REF_NUMBER_END_RE = re.compile(r"\b(?:Dulte|Tedul|Secto|Tosec|Deptel|Embtel|Document|telegram|Telegram|No\.)\s+\d{1,4}\.$")
 DAY_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MONTHS))})\s+\d{{1,2}}\.$")
 DATE_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, MONTHS))})\s+\d{{1,2}}(?:\s*(?:,|and|–|-)\s*\d{{1,2}})*"
                          rf"(?:,?\s+\d{{4}})?,?\s*$|\b\d{{4}},?\s*$")

@@ -254,7 +254,15 @@ class Validator:
 
     def rules(self, p: str, tree, data: bytes, path: Path) -> list[Problem]:
         out = []
-        for f in self.schematron.run(data, path.resolve().as_uri()):
+        # Saxon gets the document as lxml read it (lxml is more lenient, e.g. about the XML
+        # declaration), re-serialized: the same tree, nothing for Saxon to fetch
+        clean = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+        try:
+            findings = self.schematron.run(clean, path.resolve().as_uri())
+        except Exception as e:  # saxonche reports its errors as PySaxonApiError
+            return [Problem(p, 1, 0, "error", "schematron", f"the Schematron rules could not be run on this file: "
+                                                           f"{' '.join(str(e).split())[:200]}")]
+        for f in findings:
             line = _line_of(tree, f.path)
             severity = "warning" if f.role in ("warning", "warn", "info", "information") else "error"
             out.append(Problem(p, line, 0, severity, f.pattern, f.message))

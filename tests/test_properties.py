@@ -1,7 +1,7 @@
 """Property-based tests: FRUS- and Wilson-shaped transcripts from a small grammar of real pages."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import convert, preceding_text, roundtrip_ok, x
@@ -62,7 +62,6 @@ def frus_transcript(draw):
     return text, m0, n_notes, glued_to
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(frus_transcript())
 def test_frus_notes_land_where_their_markers_stood_and_text_comes_back(case):
     text, m0, n_notes, glued_to = case
@@ -96,7 +95,6 @@ def wilson_transcript(draw):
             "Digital Archive.\n\n" + sep.join(paras) + "\n")
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(wilson_transcript())
 def test_wilson_quote_glyphs_and_breaks_never_lose_text(text):
     tree, tr = convert(text)
