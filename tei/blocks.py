@@ -112,8 +112,9 @@ GLOBAL_TAGS = {"pb", "note", "anchor", "gap", "lb"}  # TEI model.global: allowed
 
 
 def only_global_atoms(s: str, atoms: Atoms) -> bool:
-    """A block holding only page breaks, notes, anchors or gaps: they stand between blocks."""
-    return only_atoms(s) and all(atoms.get(c).tag in GLOBAL_TAGS for c in s.strip())
+    """A block holding one page break, note, anchor or gap: it stands between blocks. (Several on
+    one line stay together in a paragraph, as glued as they were.)"""
+    return only_atoms(s) and len(s.strip()) == 1 and atoms.get(s.strip()).tag in GLOBAL_TAGS
 
 
 def make_id(name: str, prefix: str = "") -> str:

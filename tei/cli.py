@@ -30,8 +30,13 @@ def convert(
     fmt: Format = typer.Option(Format.auto, "--format", help="Which reader: auto-detect, FRUS or Wilson Center."),
     force: bool = typer.Option(False, "--force", help="Overwrite TEI files edited by hand (a .bak copy is kept)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only failures and the summary."),
+    authority: Optional[Path] = typer.Option(None, "--authority", envvar="TEI_AUTHORITY",
+                                             help="Folder with hsg-people.jsonl and pocom.json "
+                                                  "(default ../shared/authority when it is there)."),
 ) -> None:
-    """Convert transcripts to TEI. Exit 0 when all converted, 1 when any failed or was refused."""
+    """Convert transcripts to TEI. Exit 0 when all converted, 1 when any failed or was refused.
+    Authority records go to OUTDIR/../authority (corpus/authority for corpus/tei)."""
+    from .authority import AUTHORITY_DIR, Authority, external_dir
     from .convert import collect, convert_file
 
     missing = [p for p in paths if not p.exists()]
@@ -42,13 +47,16 @@ def convert(
     if not files:
         err.print("[red]error:[/red] no *.txt transcripts found in " + ", ".join(map(str, paths)))
         raise typer.Exit(2)
+    records = outdir.resolve().parent / "authority"
+    auth = Authority(records if (records / "persons.xml").exists() else AUTHORITY_DIR, external_dir(authority))
+    auth.dir = records
     results = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=len(files) < 2 or not err.is_terminal) as prog:
         task = prog.add_task("converting", total=len(files))
         for f in files:
             prog.update(task, description=f"converting {f.name}")
-            results.append(convert_file(f, outdir, fmt.value, force))
+            results.append(convert_file(f, outdir, fmt.value, force, auth))
             prog.advance(task)
     counts: dict[str, int] = {}
     for r in results:
@@ -60,6 +68,9 @@ def convert(
                 err.print(f"[yellow]warning:[/yellow] {w}", soft_wrap=True)
             if r.backup:
                 err.print(f"note: backup of the hand-edited file kept as {r.backup}", soft_wrap=True)
+    if any(r.status == "written" for r in results) or auth.changed:
+        for path in auth.save():
+            err.print(f"authority records updated: {path}")
     n_warn = sum(len(r.warnings) for r in results)
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
     err.print(f"{len(files)} transcript(s): {summary}; {n_warn} warning(s)")

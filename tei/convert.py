@@ -83,19 +83,41 @@ def read(text: str, fmt: str, name: str) -> Transcript:
     return frus.read(text, name)
 
 
-def convert_text(text: str, stem: str, source_path: str, fmt: str = "auto") -> tuple[bytes, Transcript]:
+_DEFAULT_AUTHORITY = None
+
+
+def default_authority():
+    """The committed authority records (with the external data where it is), read-only."""
+    global _DEFAULT_AUTHORITY
+    if _DEFAULT_AUTHORITY is None:
+        from .authority import Authority, external_dir
+        _DEFAULT_AUTHORITY = Authority(external=external_dir())
+    return _DEFAULT_AUTHORITY
+
+
+def convert_text(text: str, stem: str, source_path: str, fmt: str = "auto", authority=None) -> tuple[bytes, Transcript]:
+    """Reader -> correspondence transform -> encoder, for one transcript's text."""
+    from . import correspondence
     tr = read(text, fmt, source_path)
+    auth = authority or default_authority()
+    for doc in tr.documents:
+        before = {k for k, r in auth.records.items() if r.new}
+        correspondence.resolve(doc, auth, tr.warnings, source_path)
+        for k in sorted({k for k, r in auth.records.items() if r.new} - before):
+            r = auth.records[k]
+            tr.log.append(f"{source_path}:1: new {r.kind} record {k} ({r.name}) added to the authority "
+                               f"records: review it")
     tree = encoder.encode(tr, stem, source_path)
     return encoder.serialize(tree), tr
 
 
-def convert_file(src: Path, outdir: Path, fmt: str = "auto", force: bool = False) -> Result:
+def convert_file(src: Path, outdir: Path, fmt: str = "auto", force: bool = False, authority=None) -> Result:
     target = outdir / (src.stem + ".xml")
     res = Result(src, target)
     try:
         text, warnings = decode(src.read_bytes(), str(src))
-        data, tr = convert_text(text, src.stem, src.name, fmt)
-        res.warnings = warnings + tr.warnings
+        data, tr = convert_text(text, src.stem, src.name, fmt, authority)
+        res.warnings = warnings + tr.warnings + tr.log
     except ConversionError as e:
         res.status, res.message = "failed", str(e)
         return res

@@ -131,7 +131,9 @@ def _header(tr: Transcript, stem: str, source_path: str) -> etree._Element:
         plist = E("listPerson", {})
         variants = {k: v for x in tr.documents for k, v in x.speaker_variants.items()}
         for sid, name in sorted(speakers.items()):
-            person = E("person", {"xml:id": sid}, E("persName", {"type": "preferred"}, text=name))
+            refs = {k: v for x in tr.documents for k, v in x.speaker_refs.items()}
+            person = E("person", {"xml:id": sid, "sameAs": authority_ref(refs[sid]) if sid in refs else None},
+                       E("persName", {"type": "preferred"}, text=name))
             for v in variants.get(sid, []):
                 person.append(E("persName", {"type": "variant"}, text=v))
             plist.append(person)
@@ -218,21 +220,38 @@ def _corresp(d: Document, i: int, total: int) -> etree._Element:
     return cd
 
 
+AUTHORITY_FILES = {"per": "persons.xml", "org": "orgs.xml", "pl": "places.xml"}
+
+
+def authority_ref(xml_id: str) -> str:
+    """A pointer from corpus/tei/X.xml to its record in corpus/authority/."""
+    return f"../authority/{AUTHORITY_FILES[xml_id.split('-', 1)[0]]}#{xml_id}"
+
+
 def _action(kind: str, p: Party) -> etree._Element:
     a = E("correspAction", {"type": kind})
     if p.person:
-        a.append(E("persName", p.person_attrs, text=p.person))
+        attrs = dict(p.person_attrs)
+        if p.person_ref:
+            attrs.update(ref=authority_ref(p.person_ref), cert=p.person_cert)
+        a.append(E("persName", attrs, text=p.person))
     if p.org:
-        a.append(E("orgName", {}, text=p.org))
+        a.append(E("orgName", {"ref": authority_ref(p.org_ref) if p.org_ref else None}, text=p.org))
     if p.place:
-        a.append(E("placeName", {}, text=p.place))
+        a.append(E("placeName", {"ref": authority_ref(p.place_ref) if p.place_ref else None, "cert": p.place_cert},
+                   text=p.place))
     if p.date_when:
         a.append(E("date", {"when": p.date_when, "cert": p.date_cert,
                             "evidence": "conjecture" if p.date_cert else "internal", **p.date_attrs},
                    text=p.date_text or None))
+    elif p.date_not_before:
+        a.append(E("date", {"notBefore": p.date_not_before, "cert": p.date_cert, "evidence": "conjecture",
+                            **p.date_attrs}, text=p.date_text or None))
     elif p.date_text and p.date_attrs:
         a.append(E("date", p.date_attrs, text=p.date_text))
-    if not len(a):
+    if p.sources:
+        a.append(E("note", {"type": "evidence"}, text=" ".join(p.sources)))
+    elif not len(a):
         a.append(E("note", {}, text="Not stated in the transcript."))
     return a
 
@@ -248,7 +267,8 @@ def serialize(tree: etree._ElementTree) -> bytes:
 # indenting them would add white space that is not in the transcript.
 TEXT_BLOCKS = {"p", "head", "seg", "item", "signed", "salute", "dateline", "label", "speaker", "title",
                "persName", "orgName", "placeName", "date", "supplied", "gap", "soCalled", "q", "hi", "ab",
-               "l", "trailer", "byline", "desc", "term", "idno", "change", "add", "unclear", "stamp", "ref"}
+               "l", "trailer", "byline", "desc", "term", "idno", "change", "add", "unclear", "stamp", "ref",
+               "opener"}  # the readers make one opener per line of the transcript
 MAYBE_BLOCKS = {"said", "quote", "note"}  # containers only when they hold paragraphs
 
 

@@ -89,7 +89,7 @@ def bottom_zone(body: list[Block], start: int, atoms: Atoms, signature=B.is_sign
     tail: list[Node] = []
     while end > start:
         t = body[end - 1].text
-        if B.only_atoms(t) and all(atoms.get(c).tag in ("note", "pb", "anchor") for c in t.strip()):
+        if B.only_atoms(t) and len(t.strip()) == 1 and atoms.get(t.strip()).tag in ("note", "pb", "anchor"):
             tail[:0] = build(t, atoms)
         elif B.CLOSING_SALUTE_RE.match(strip_atoms(t).strip()):
             tail.insert(0, Node("salute", {}, build(t, atoms)))

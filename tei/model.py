@@ -55,6 +55,15 @@ class Party:
     evidence: str | None = None
     person_attrs: dict[str, str] = field(default_factory=dict)
     date_attrs: dict[str, str] = field(default_factory=dict)
+    # filled by correspondence.resolve: pointers to authority records, and how sure each fact is
+    person_ref: str | None = None
+    person_cert: str | None = None
+    person_evidence: str | None = None
+    org_ref: str | None = None
+    place_ref: str | None = None
+    place_cert: str | None = None
+    date_not_before: str | None = None
+    sources: list[str] = field(default_factory=list)  # one sentence per inference, for the note
 
 
 @dataclass
@@ -79,6 +88,7 @@ class Document:
     front: list[tuple[str, str, str]] = field(default_factory=list)
     back: list[tuple[str, str, str]] = field(default_factory=list)
     speaker_variants: dict[str, list[str]] = field(default_factory=dict)
+    speaker_refs: dict[str, str] = field(default_factory=dict)  # local xml:id -> authority record id
 
 
 @dataclass
@@ -88,4 +98,5 @@ class Transcript:
     documents: list[Document]
     warnings: list[str] = field(default_factory=list)
     dropped_lines: list[str] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)  # messages for the conversion log only (not the TEI)
     note_list_style: str = "numbered"  # how the footnote list was printed: numbered | arrow | bracketed

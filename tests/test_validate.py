@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -50,7 +51,8 @@ def test_misleading_libxml2_message_is_put_right(tmp_path):
                    encoding="utf-8")
     res = run(bad)
     line = next(l for l in res.output.splitlines() if "[rng]" in l or "[xsd]" in l)
-    assert f"{SEED.name}:45:" in line and '@when="29 Dec 1961" on <date>' in line and "ISO" in res.output
+    where = next(i for i, t in enumerate(bad.read_text(encoding="utf-8").split("\n"), 1) if "29 Dec 1961" in t)
+    assert f"{SEED.name}:{where}:" in line and '@when="29 Dec 1961" on <date>' in line and "ISO" in res.output
 
 
 def test_output_formats(tmp_path):
@@ -61,7 +63,8 @@ def test_output_formats(tmp_path):
     assert data["errors"] >= 1 and data["files"] == 1
     assert {"path", "line", "col", "severity", "rule", "message"} <= set(data["problems"][0])
     res = run(bad, "--format", "github")
-    assert res.output.startswith("::error file=") and ",line=68," in res.output
+    where = next(i for i, t in enumerate(bad.read_text(encoding="utf-8").split("\n"), 1) if "<pb/>" in t)
+    assert res.output.startswith("::error file=") and f",line={where}," in res.output
     assert run(bad, "--format", "xml").exit_code == 2
 
 
@@ -77,8 +80,8 @@ def test_sorted_by_file_and_line_with_a_summary(tmp_path):
 
 def test_warnings_fail_only_with_strict(tmp_path):
     warn = tmp_path / SEED.name
-    warn.write_text(SEED.read_text(encoding="utf-8").replace(
-        "<orgName>the Embassy in the Soviet Union</orgName>", "<note>unknown</note>"), encoding="utf-8")
+    warn.write_text(re.sub(r'(<correspAction type="received">)\s*<persName.*?</persName>\s*<orgName.*?</orgName>',
+                           r"\1<note>unknown</note>", SEED.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
     assert run(warn).exit_code == 0
     res = run(warn, "--strict")
     assert res.exit_code == 1 and "warning [corresp-party]" in res.output
@@ -96,13 +99,13 @@ def test_pointers_into_other_files_are_resolved(tmp_path):
     tei = tmp_path / "tei"
     tei.mkdir()
     text = SEED.read_text(encoding="utf-8").replace(
-        "<orgName>the Department of State</orgName>",
+        '<orgName ref="../authority/orgs.xml#org-department-of-state">the Department of State</orgName>',
         "<orgName ref=\"../authority/persons.xml#per-a\">the Department of State</orgName>"
         "<persName ref=\"../authority/persons.xml#per-z\">Rusk</persName>"
         "<persName ref=\"../authority/people.xml#per-a\">Rusk</persName>")
     (tei / SEED.name).write_text(text, encoding="utf-8")
     res = run(tei / SEED.name)
-    xref = [l for l in res.output.splitlines() if "[xref]" in l]
+    xref = [l for l in res.output.splitlines() if "[xref]" in l and ("per-z" in l or "people.xml" in l)]
     assert len(xref) == 2
     assert any('has no xml:id "per-z"' in l for l in xref) and any("does not exist" in l for l in xref)
 
