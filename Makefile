@@ -7,9 +7,9 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 TEI    := $(BIN)/tei
 
-.PHONY: all setup convert validate schema guidelines test fuzz evaluate accuracy benchmark clean
+.PHONY: all setup convert validate cmif schema guidelines test fuzz evaluate accuracy benchmark clean
 
-all: convert validate guidelines
+all: convert validate guidelines cmif
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 not found)"; exit 1; }
@@ -19,8 +19,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# the Office of the Historian's people and chiefs-of-mission data, when ../shared is there
+AUTHORITY ?= $(wildcard $(SHARED)/authority)
+
 convert: $(STAMP)
-	$(TEI) convert corpus/transcripts -o corpus/tei
+	$(TEI) convert corpus/transcripts -o corpus/tei $(if $(AUTHORITY),--authority $(AUTHORITY))
+
+cmif: $(STAMP)
+	$(TEI) export cmif -o build/cmif.xml
 
 validate: $(STAMP)
 	$(TEI) validate

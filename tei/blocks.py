@@ -81,6 +81,9 @@ def dateline_node(s: str) -> Node | None:
     if m.group("place"):
         node.append(Node("placeName", {}, [m.group("place")]))
         node.append(body[m.end("place"):m.start("date")])
+    dtg = re.search(r"\b([01]\d|2[0-3])([0-5]\d)Z\b", m.group("rest") or "")
+    if dtg:  # a telegram's date-time group, in UTC
+        when += f"T{dtg.group(1)}:{dtg.group(2)}:00Z"
     node.append(Node("date", {"when": when}, [m.group("date")]))
     if m.group("rest"):
         node.append(m.group("rest"))

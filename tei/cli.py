@@ -153,6 +153,28 @@ def schema_build(
         err.print(f"{build_tei_all(sources_dir(sources), tei_all)}: tei_all from the same sources")
 
 
+export_app = typer.Typer(no_args_is_help=True, help="Export the edition's metadata.")
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("cmif")
+def export_cmif(
+    out: Path = typer.Option(Path("build/cmif.xml"), "-o", "--out", help="The CMIF file to write."),
+    tei_dir: Path = typer.Option(Path("corpus/tei"), "--tei", help="The edition's TEI files."),
+    authority_dir: Path = typer.Option(Path("corpus/authority"), "--records", help="The authority records."),
+    base_url: str = typer.Option("", "--base-url", envvar="TEI_EDITION_URL",
+                                 help="Where the edition is published (the documents' @ref); relative when empty."),
+) -> None:
+    """One CMIF file (Correspondence Metadata Interchange Format) for the whole edition."""
+    from .cmif import export
+
+    if not tei_dir.is_dir():
+        err.print(f"[red]error:[/red] no such folder: {tei_dir}")
+        raise typer.Exit(2)
+    target = export(tei_dir, authority_dir, out, base_url)
+    err.print(f"{target}: {len(list(tei_dir.glob('*.xml')))} document file(s)")
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
