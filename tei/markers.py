@@ -89,8 +89,8 @@ def _digit_candidates(block_index: int, s: str) -> list[Candidate]:
     for m in re.finditer(r"\d+", s):
         run, i, j = m.group(), m.start(), m.end()
         before = s[i - 1] if i else ""
-        if not _ends_ok(s, j):
-            continue
+        if not _ends_ok(s, j) or re.match(r"[:.]\d", s[j:j + 2]) or (len(run) > 1 and run[0] == "0"):
+            continue  # a time (03:10), a decimal, a number with a leading zero: never a marker
         if j < len(s) and s[j] in ".," and j + 1 < len(s) and s[j + 1].isdigit():
             continue  # 1,000 or 5.3
         two_back = s[i - 2] if i >= 2 else ""

@@ -283,7 +283,10 @@ def _document(lines: list[str], offset: int, front: Front, back: Front, warnings
     doc.body.children += _middle(blocks[i:end], people, atoms, warnings, name)
     doc.body.children += letter.closer(tail)
     if k < len(blocks):
-        doc.body.append(Node("postscript", {}, [dash_list(blocks[k:], atoms)]))
+        common = any(isinstance(c, Node) and c.tag in ("p", "list", "sp", "quote", "said", "label")
+                     for c in doc.body.children)
+        lst = dash_list(blocks[k:], atoms)  # after the text a postscript; when it is all there is, the text
+        doc.body.append(Node("postscript", {}, [lst]) if common else lst)
     doc.body.children += unplaced
     doc.lang = _language(" ".join(strip_atoms(b.text) for b in blocks))
     for pid, pname in people.ids.items():
