@@ -50,6 +50,9 @@ fuzz: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate.py $(SHARED)/frus-dev
 
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
 accuracy: $(STAMP)
 	$(BIN)/python scripts/validation_accuracy.py
 

@@ -67,13 +67,14 @@ class Front:
 
 
 def read(text: str, name: str = "transcript") -> Transcript:
-    lines = [l.replace("\u00a0", " ").rstrip() for l in text.split("\n")]
+    raw = text.split("\n")
+    lines = [l.replace("\u00a0", " ").rstrip() for l in raw]
     warnings: list[str] = []
     dropped: list[str] = []
     kept = []
     for i, l in enumerate(lines):
         if NAV_RE.match(l.strip()):
-            dropped.append(l.strip())
+            dropped.append(raw[i].strip())  # recorded as it was
             kept.append("")
         else:
             kept.append(l)
