@@ -45,8 +45,9 @@ def strip_atoms(s: str) -> str:
 # --- page breaks, brackets, omissions -------------------------------------------------------
 
 PAGE_RE = re.compile(r"\[Page\s+([0-9IVXLCDMivxlcdm]+[A-Za-z]?)\]")
-BRACKET_RE = re.compile(r"\[([^\[\]\n]{1,400})\]")
-DOUBLE_BRACKET_RE = re.compile(r"\[\[([^\[\]\n]{1,400})\]\]")
+# bracket contents never hold an atom (a page break inside brackets stays a page break)
+BRACKET_RE = re.compile("\\[([^\\[\\]\n\U000F0000-\U000FFFFD]{1,400})\\]")
+DOUBLE_BRACKET_RE = re.compile("\\[\\[([^\\[\\]\n\U000F0000-\U000FFFFD]{1,400})\\]\\]")
 ELLIPSIS_RE = re.compile(r"\.\s\.\s\.(?:\s\.)?|\.\.\.\.?|…")
 ELLIPSIS_REND = {"…": "ellipsis", "...": "dots", "....": "dots4", ". . .": "spaced-dots", ". . . .": "spaced-dots4"}
 REND_ELLIPSIS = {v: k for k, v in ELLIPSIS_REND.items()}
