@@ -95,7 +95,7 @@ def main() -> int:
             if Path(jing).exists() and shutil.which("java"):
                 t, m = measure_cmd([jing, str(ROOT / "schemas" / "diplomatic.rng"), str(tei)])
                 rows.append((f"{kind}: anchor: Jing, RELAX NG only", t, m))
-    print(f"| task | seconds | peak memory (MB) |\n|---|---|---|")
+    print("| task | seconds | peak memory (MB) |\n|---|---|---|")
     for name, t, m in rows:
         print(f"| {name} | {t:.2f} | {m:.0f} |")
     return 0

@@ -117,7 +117,7 @@ def _resolve_party(p, role: str, doc, auth, date: str | None, signer) -> None:
         p.sources.append(f"{'Sender' if role == 'sent' else 'Addressee'} {p.org} from the {p.evidence or 'heading'}.")
         m = EMBASSY_RE.match(p.org)
         if m and not p.person:  # the chief of mission on the day
-            mission = MISSIONS_FOR(m.group("where"))
+            mission = mission_for(m.group("where"))
             holder = auth.office_holder(mission, date)
             if holder:
                 hsg = auth.hsg_for_pocom(holder["pocom"])
@@ -183,7 +183,7 @@ def _sender_place(p, doc, auth) -> None:
         p.sources.append("Place Washington: the sender was ambassador in the United States; cert low.")
 
 
-def MISSIONS_FOR(where: str) -> str:
+def mission_for(where: str) -> str:
     from .authority import MISSIONS, slug
     w = where.strip().rstrip(".")
     return MISSIONS.get(w.lower(), slug(w))

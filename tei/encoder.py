@@ -181,7 +181,8 @@ def _place_pieces(d: Document) -> dict[str, list]:
             elif kind in ("description", "field:summary"):
                 if n or not out["abstract"]:
                     out["abstract"].append(_piece("p", n, label, text))
-            elif kind in ("creator", "date") and kind not in used:
+            elif kind in ("creator", "date") and kind not in used and text == (
+                    d.sent.person if kind == "creator" else d.sent.date_text):
                 used.add(kind)  # the first creator and date lines are the sender and the date
                 if kind == "creator":
                     d.sent.person_attrs = {"n": n} if n else {}

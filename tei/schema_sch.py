@@ -9,7 +9,7 @@ import copy
 
 from lxml import etree
 
-from .odd import SCH_NS, T, XSL_NS, Customization, local
+from .odd import SCH_NS, T, XSL_NS, Customization
 
 S = "{%s}" % SCH_NS
 NSMAP = {"sch": SCH_NS, "xsl": XSL_NS}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import ROOT, TRANSCRIPTS, seed
+from conftest import TRANSCRIPTS, seed
 from tei.cli import app
 from tei.transcript import fold
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_TEI, ROOT, SHARED, need_shared
+from conftest import CORPUS_TEI, ROOT, need_shared
 from helpers import convert, x
 from tei.authority import Authority
 from tei.frus import _file_number_date

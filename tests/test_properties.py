@@ -52,7 +52,7 @@ def frus_transcript(draw):
         if draw(st.integers(0, 4)) == 0:
             body.append(f"[Page {200 + k}]")
     n_notes = marker - m0
-    items = [f"  1. Source: Department of State, Central Files, 611.61/12-2961. Secret."]
+    items = ["  1. Source: Department of State, Central Files, 611.61/12-2961. Secret."]
     items += [f"  {i + 1}. " + draw(sentence()) for i in range(1, n_notes)]
     sep = draw(st.sampled_from(["", " "]))
     signature = draw(st.sampled_from(["", "\n\nRusk", "\n\nJohn F. Kennedy"]))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import CORPUS_TEI, ROOT, SHARED, need_shared
+from conftest import CORPUS_TEI, ROOT, need_shared
 from tei.convert import convert_text, decode
 from tei.mutants import mutants
 from tei.schematron import Schematron

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import seed
-from helpers import convert, roundtrip_ok, x
+from helpers import convert, x
 from tei.transcript import fold, regenerate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wilson"
