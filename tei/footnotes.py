@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ITEM_RE = re.compile(r"^ {0,3}(\d{1,3})\.\s+(\S.*)$")
+ITEM_RE = re.compile(r"^ {0,3}([1-9]\d{0,2})\.\s+(\S.*)$")  # "02." is no list number
 ARROW_RE = re.compile(r"^ {0,3}[-–•]\s+(\S.*?)\s*↩\s*$")
 ARROW_START_RE = re.compile(r"^ {0,3}[-–]\s+(\S.*)$")
 CONT_RE = re.compile(r"^( {4,}|\t)(\S.*)$")

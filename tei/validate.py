@@ -112,6 +112,15 @@ class Validator:
 
     # --- one file ---------------------------------------------------------------------------
     def file(self, path: Path) -> list[Problem]:
+        """Every problem of one file. Whatever the input, this returns problems, never raises."""
+        try:
+            return self._file(path)
+        except Exception as e:  # a file odd enough to break a check: say so, and go on
+            return [Problem(str(path), 1, 0, "error", "unreadable",
+                            f"this file could not be checked ({type(e).__name__}: {str(e)[:160]}): "
+                            f"make it well-formed TEI")]
+
+    def _file(self, path: Path) -> list[Problem]:
         p = str(path)
         try:
             data = path.read_bytes()
@@ -132,9 +141,9 @@ class Validator:
             tree = parse_bytes(data, p)  # line numbers now count in the expanded document
         root = tree.getroot()
         if root.tag != "{%s}TEI" % TEI_NS:
-            q = etree.QName(root)
+            ns, _, name = str(root.tag).lstrip("{").rpartition("}") if "}" in str(root.tag) else ("", "", root.tag)
             return [Problem(p, root.sourceline or 1, 0, "error", "root",
-                            f"the root element is <{q.localname}> (namespace {q.namespace or 'none'}); a file of the "
+                            f"the root element is <{name}> (namespace {ns or 'none'}); a file of the "
                             f"edition is <TEI xmlns=\"{TEI_NS}\">")]
         problems = included + self.structure(p, tree)
         problems += self.rules(p, tree, data, path)
