@@ -104,8 +104,9 @@ def _old_document(lines: list[str], offset: int, atoms: Atoms, warnings: list[st
         m = OLD_NOTE_RE.match(strip_atoms(b.text))
         if m and b is not blocks[0]:
             n = m.group("n")
-            note = Node("note", {"n": n, "rend": "slashed", "xml:id": ids + n}, build(b.text[b.text.index("/", 1) + 1:]
-                                                                                      .lstrip(), atoms))
+            # the note's text as it followed the marker (white space included: "/2/ See" or "/2/See")
+            note = Node("note", {"n": n, "rend": "slashed", "xml:id": ids + n},
+                        build(b.text[b.text.index("/", 1) + 1:], atoms))
             if note.text().startswith("Source:"):
                 note.attrs["type"] = "source"
             notes_by_n[n] = note

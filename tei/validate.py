@@ -114,7 +114,12 @@ class Validator:
     def file(self, path: Path) -> list[Problem]:
         """Every problem of one file. Whatever the input, this returns problems, never raises."""
         try:
-            return self._file(path)
+            found = self._file(path)
+            for pr in found:  # a line and a message, always
+                pr.line = max(1, pr.line or 1)
+                pr.col = max(0, pr.col or 0)
+                pr.message = pr.message or f"a {pr.rule} problem (no detail given by the checker)"
+            return found
         except Exception as e:  # a file odd enough to break a check: say so, and go on
             return [Problem(str(path), 1, 0, "error", "unreadable",
                             f"this file could not be checked ({type(e).__name__}: {str(e)[:160]}): "
