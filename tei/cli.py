@@ -47,6 +47,11 @@ def convert(
     if not files:
         err.print("[red]error:[/red] no *.txt transcripts found in " + ", ".join(map(str, paths)))
         raise typer.Exit(2)
+    if external_dir(authority) is None:
+        err.print("[yellow]warning:[/yellow] the Office of the Historian's people and chiefs-of-mission data "
+                  "(hsg-people.jsonl, pocom.json) is not found: names are matched against the committed records "
+                  "only, and offices such as 'the Embassy in the Soviet Union' are not resolved to their holder; "
+                  "pass --authority DIR (or set TEI_AUTHORITY)")
     records = outdir.resolve().parent / "authority"
     auth = Authority(records if (records / "persons.xml").exists() else AUTHORITY_DIR, external_dir(authority))
     auth.dir = records
