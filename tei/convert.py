@@ -170,12 +170,12 @@ def _umask() -> int:
     return mask
 
 
-def collect(paths: list[Path]) -> list[Path]:
-    """Transcripts named on the command line; directories are walked for *.txt."""
+def collect(paths: list[Path], pattern: str = "*.txt") -> list[Path]:
+    """Files named on the command line; directories are walked for ``pattern``."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*.txt") if q.is_file())
+            out += sorted(q for q in p.rglob(pattern) if q.is_file())
         else:
             out.append(p)
     return out

@@ -130,8 +130,8 @@ def _header(tr: Transcript, stem: str, source_path: str) -> etree._Element:
     if speakers:
         plist = E("listPerson", {})
         variants = {k: v for x in tr.documents for k, v in x.speaker_variants.items()}
+        refs = {k: v for x in tr.documents for k, v in x.speaker_refs.items()}
         for sid, name in sorted(speakers.items()):
-            refs = {k: v for x in tr.documents for k, v in x.speaker_refs.items()}
             person = E("person", {"xml:id": sid, "sameAs": authority_ref(refs[sid]) if sid in refs else None},
                        E("persName", {"type": "preferred"}, text=name))
             for v in variants.get(sid, []):

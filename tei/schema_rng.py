@@ -2,6 +2,8 @@
 model class, macro and datatype; attributes written out on each element."""
 from __future__ import annotations
 
+import copy
+
 from lxml import etree
 
 from .content import ir
@@ -92,14 +94,14 @@ class RngWriter:
         else:  # n..m: n copies, then optional ones (or a zeroOrMore)
             g = E("group")
             for _ in range(lo):
-                g.append(_copy(p))
+                g.append(copy.deepcopy(p))
             if hi is None:
                 z = sub(g, "zeroOrMore")
-                z.append(_copy(p))
+                z.append(copy.deepcopy(p))
             else:
                 for _ in range(hi - lo):
                     o = sub(g, "optional")
-                    o.append(_copy(p))
+                    o.append(copy.deepcopy(p))
             return g
         w.append(p)
         return w
@@ -107,7 +109,7 @@ class RngWriter:
     def data(self, el: etree._Element) -> etree._Element:
         name = local(el)
         if el.tag.startswith(R):  # rng:data / rng:value
-            return _copy(el)
+            return copy.deepcopy(el)
         if name == "valList":
             ch = E("choice")
             for v in el.findall(T + "valItem"):
@@ -227,11 +229,6 @@ class RngWriter:
             ch.append(self.ref("anyElement"))
             return d
         raise KeyError(f"no spec for {name}")
-
-
-def _copy(el):
-    import copy
-    return copy.deepcopy(el)
 
 
 def write_rng(cust: Customization) -> etree._Element:

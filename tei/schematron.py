@@ -9,6 +9,8 @@ the XPath of the node (``path()``), which the caller turns into a line number.
 """
 from __future__ import annotations
 
+import copy
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +43,7 @@ def compile_schematron(schema: etree._Element) -> str:
     xs.set("exclude-result-prefixes", " ".join(p for p in nsmap if p not in ("xsl", "r")))
     etree.SubElement(xs, "{%s}output" % XSL, method="xml", indent="no")
     for key in schema.findall("{%s}key" % XSL):
-        xs.append(_copy(key))
+        xs.append(copy.deepcopy(key))
     for let in schema.findall(S + "let"):
         _variable(xs, let)
     patterns = schema.findall(S + "pattern")
@@ -84,7 +86,7 @@ def _variable(parent, let):
         v.set("select", let.get("value"))
     else:
         for c in let:
-            v.append(_copy(c))
+            v.append(copy.deepcopy(c))
 
 
 def _message(f, el):
@@ -100,11 +102,6 @@ def _message(f, el):
             etree.SubElement(f, "{%s}value-of" % XSL, select="'" + "".join(c.itertext()).replace("'", "''") + "'")
         if c.tail:
             etree.SubElement(f, "{%s}text" % XSL).text = c.tail
-
-
-def _copy(el):
-    import copy
-    return copy.deepcopy(el)
 
 
 class Schematron:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .convert import collect
 from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, parse, parse_bytes, xinclude
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,16 +411,9 @@ def _clean_libxml(msg: str) -> str:
 
 # --- many files -------------------------------------------------------------------------------
 
-def collect(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        out += sorted(q for q in p.rglob("*.xml") if q.is_file()) if p.is_dir() else [p]
-    return out
-
-
 def validate_paths(paths: list[Path], validator: Validator | None = None,
                    xinclude_root: Path | None = None) -> tuple[list[Problem], int]:
-    files = collect(paths)
+    files = collect(paths, "*.xml")
     v = validator or Validator(xinclude_root=xinclude_root)
     problems: list[Problem] = []
     for f in files:

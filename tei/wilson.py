@@ -108,8 +108,6 @@ def _zones(lines: list[str]) -> tuple[int, int, tuple[int, str] | None]:
     for i, l in enumerate(lines):
         if FUNDING_RE.match(l.strip()) and start is None:
             start = i + 1
-    info = [i for i, l in enumerate(lines) if l.strip() == ""]  # placeholder for clarity
-    del info
     # "Document Information" was dropped as residue; the labelled block after the text starts at
     # the first field label that follows the last paragraph
     if start is None:
